@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_LABELS, NO_UPDATE_LABEL } from "@/lib/domain/vocabulary";
+import { hasActiveFilters, type ProposalFilters } from "@/lib/validation/proposal-filters";
+
+type Option = { value: string; label: string };
+
+function CheckGroup({ legend, name, options, selected }: { legend: string; name: string; options: Option[]; selected: readonly string[] }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="check-list">
+        {options.map((o) => (
+          <label key={o.value} className="check">
+            <input type="checkbox" name={name} value={o.value} defaultChecked={selected.includes(o.value)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A GET form: the filters end up in the URL, so any view can be bookmarked or shared. */
+export function ProposalFiltersForm({
+  filters,
+  areas,
+  organisations,
+  periodId,
+}: {
+  filters: ProposalFilters;
+  areas: { id: string; name: string }[];
+  organisations: { code: string; name: string }[];
+  periodId: string | undefined;
+}) {
+  return (
+    <form method="get" className="card filters-form" role="search" aria-label="Filter proposals">
+      {periodId && <input type="hidden" name="period" value={periodId} />}
+      <div className="field">
+        <label htmlFor="q">Search</label>
+        <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Title, description, area or number (e.g. P12)" style={{ width: "100%" }} />
+      </div>
+      <div className="filters">
+        <CheckGroup legend="Area" name="area" options={areas.map((a) => ({ value: a.id, label: a.name }))} selected={filters.area} />
+        <CheckGroup
+          legend="Implementation status"
+          name="status"
+          options={[...IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: "NO_UPDATE", label: NO_UPDATE_LABEL }]}
+          selected={filters.status}
+        />
+        <CheckGroup legend="Assessment" name="assessment" options={ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))} selected={filters.assessment} />
+        <CheckGroup legend="Focal-point organisation" name="org" options={organisations.map((o) => ({ value: o.code, label: o.code }))} selected={filters.org} />
+      </div>
+      <div className="form-actions" style={{ marginTop: "0.75rem" }}>
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+        {hasActiveFilters(filters) && <Link href={periodId ? `/proposals?period=${periodId}` : "/proposals"}>Clear all filters</Link>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { AssessmentBadge, ProgressValue, StatusBadge } from "@/components/ui/badges";
+import { formatDate } from "@/lib/domain/format";
+import { focalPointNames, type ProposalRow } from "@/lib/domain/proposals";
+import { proposalCode } from "@/lib/domain/vocabulary";
+
+export function ProposalTable({ rows, caption }: { rows: ProposalRow[]; caption: string }) {
+  return (
+    <div className="table-wrap">
+      <table data-testid="proposal-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">No.</th>
+            <th scope="col">Proposal</th>
+            <th scope="col">Area</th>
+            <th scope="col">Status</th>
+            <th scope="col">Assessment</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Focal points</th>
+            <th scope="col">Last update</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-proposal={proposalCode(row.number)}>
+              <td>{proposalCode(row.number)}</td>
+              <th scope="row" style={{ fontWeight: 400 }}>
+                <Link href={`/proposals/${row.id}`}>{row.title}</Link>
+              </th>
+              <td>{row.areaName}</td>
+              <td>
+                <StatusBadge status={row.update?.status ?? null} />
+              </td>
+              <td>{row.update ? <AssessmentBadge assessment={row.update.assessment} /> : <span className="muted">–</span>}</td>
+              <td>{row.update ? <ProgressValue value={row.update.progress} /> : <span className="muted">–</span>}</td>
+              <td>
+                <div>NATO: {focalPointNames(row, "NATO") || <span className="muted">vacant</span>}</div>
+                <div>EU: {focalPointNames(row, "EU") || <span className="muted">vacant</span>}</div>
+              </td>
+              <td>
+                {row.update ? (
+                  <>
+                    {formatDate(row.update.updatedAt)}
+                    <div className="muted">
+                      {row.update.authorName} ({row.update.organisationCode})
+                    </div>
+                  </>
+                ) : (
+                  <span className="muted">–</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { saveStatusUpdate, type SaveStatusUpdateState } from "@/lib/actions/status-update";
+import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_HINTS, STATUS_LABELS } from "@/lib/domain/vocabulary";
+import { MAX_EVIDENCE_LINKS, type StatusUpdateFormValues } from "@/lib/validation/status-update";
+import { AssessmentBadge, StatusBadge } from "@/components/ui/badges";
+
+const FIELD_ORDER = ["status", "assessment", "progress", "narrative", "nextSteps", "evidenceLinks"];
+const FIELD_LABELS: Record<string, string> = {
+  status: "Implementation status",
+  assessment: "Assessment",
+  progress: "Progress",
+  narrative: "Narrative",
+  nextSteps: "Next steps",
+  evidenceLinks: "Evidence links",
+};
+
+function errorId(field: string) {
+  return `${field.replace(/\./g, "-")}-error`;
+}
+
+function FieldError({ field, errors }: { field: string; errors: Record<string, string> }) {
+  const message = errors[field];
+  if (!message) return null;
+  return (
+    <span id={errorId(field)} className="field__error">
+      <span className="visually-hidden">Error: </span>
+      {message}
+    </span>
+  );
+}
+
+function fieldAnchor(field: string): string {
+  if (field.startsWith("evidenceLinks.")) {
+    const [, index, part] = field.split(".");
+    return `evidence-${index}-${part ?? "url"}`;
+  }
+  return field === "status" || field === "assessment" ? `${field}-${field === "status" ? IMPLEMENTATION_STATUSES[0] : ASSESSMENTS[0]}` : field;
+}
+
+export function StatusUpdateForm({ initial, periodName, cancelHref }: { initial: StatusUpdateFormValues; periodName: string; cancelHref: string }) {
+  const [state, formAction, isPending] = useActionState<SaveStatusUpdateState, FormData>(saveStatusUpdate, { status: "idle" });
+  const values = state.values ?? initial;
+  const errors = state.fieldErrors ?? {};
+  const [extraRows, setExtraRows] = useState(0);
+  const rowCount = Math.min(MAX_EVIDENCE_LINKS, Math.max(values.evidenceLinks.length + 1, 2) + extraRows);
+  const orderedErrors = Object.entries(errors).sort(
+    ([a], [b]) => FIELD_ORDER.indexOf(a.split(".")[0]!) - FIELD_ORDER.indexOf(b.split(".")[0]!),
+  );
+  const invalid = (field: string) => (errors[field] ? { "aria-invalid": true as const, "aria-describedby": errorId(field) } : {});
+
+  return (
+    // The key re-creates the fields with what the user typed after every answer from the server.
+    <form action={formAction} noValidate key={JSON.stringify(values)} data-state={isPending ? "saving" : state.status}>
+      {state.status !== "idle" && state.message && (
+        <div className="alert alert--error" role="alert" tabIndex={-1}>
+          <p>
+            <strong>{state.message}</strong>
+          </p>
+          {orderedErrors.length > 0 && (
+            <ul>
+              {orderedErrors.map(([field, message]) => (
+                <li key={field}>
+                  <a href={`#${fieldAnchor(field)}`}>
+                    {FIELD_LABELS[field.split(".")[0]!] ?? field}: {message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {state.status === "conflict" && state.current && (
+            <div data-testid="conflict-current">
+              <p>
+                Saved now (version {state.current.version}, by {state.current.authorName}): <StatusBadge status={state.current.status} />{" "}
+                <AssessmentBadge assessment={state.current.assessment} /> {state.current.progress}%.
+              </p>
+              <p className="narrative">{state.current.narrative}</p>
+            </div>
+          )}
+        </div>
+      )}
+
+      <input type="hidden" name="proposalId" value={values.proposalId} />
+      <input type="hidden" name="periodId" value={values.periodId} />
+      <input type="hidden" name="expectedVersion" value={values.expectedVersion} />
+
+      <fieldset className="field" aria-describedby={errors.status ? errorId("status") : undefined}>
+        <legend>Implementation status</legend>
+        <FieldError field="status" errors={errors} />
+        <div className="radio-grid">
+          {IMPLEMENTATION_STATUSES.map((s) => (
+            <label key={s} htmlFor={`status-${s}`}>
+              <input id={`status-${s}`} type="radio" name="status" value={s} defaultChecked={values.status === s} />
+              <span>
+                {STATUS_LABELS[s]}
+                <br />
+                <span className="field__hint">{STATUS_HINTS[s]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="field" aria-describedby={errors.assessment ? errorId("assessment") : undefined}>
+        <legend>Assessment</legend>
+        <FieldError field="assessment" errors={errors} />
+        <div className="radio-grid">
+          {ASSESSMENTS.map((a) => (
+            <label key={a} htmlFor={`assessment-${a}`}>
+              <input id={`assessment-${a}`} type="radio" name="assessment" value={a} defaultChecked={values.assessment === a} />
+              {ASSESSMENT_LABELS[a]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor="progress">Progress (%)</label>
+        <span className="field__hint" id="progress-hint">
+          A whole number from 0 to 100.
+        </span>
+        <FieldError field="progress" errors={errors} />
+        <input
+          id="progress"
+          name="progress"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          step={1}
+          defaultValue={values.progress}
+          style={{ width: "8rem" }}
+          aria-invalid={errors.progress ? true : undefined}
+          aria-describedby={errors.progress ? `progress-hint ${errorId("progress")}` : "progress-hint"}
+        />
+      </div>
+
+      <div className="field">
+        <label htmlFor="narrative">Narrative</label>
+        <span className="field__hint">What happened in this period: the text drafters will use in the progress report.</span>
+        <FieldError field="narrative" errors={errors} />
+        <textarea id="narrative" name="narrative" defaultValue={values.narrative} rows={6} {...invalid("narrative")} />
+      </div>
+
+      <div className="field">
+        <label htmlFor="nextSteps">Next steps (optional)</label>
+        <FieldError field="nextSteps" errors={errors} />
+        <textarea id="nextSteps" name="nextSteps" defaultValue={values.nextSteps} rows={3} {...invalid("nextSteps")} />
+      </div>
+
+      <fieldset>
+        <legend>Evidence links (optional)</legend>
+        <p className="field__hint">Links to minutes, reports or other records, starting with https://.</p>
+        <FieldError field="evidenceLinks" errors={errors} />
+        {Array.from({ length: rowCount }, (_, i) => {
+          const link = values.evidenceLinks[i] ?? { label: "", url: "" };
+          return (
+            <div key={i} className="evidence-row">
+              <div className="field">
+                <label htmlFor={`evidence-${i}-label`}>Link {i + 1}: label</label>
+                <FieldError field={`evidenceLinks.${i}.label`} errors={errors} />
+                <input id={`evidence-${i}-label`} name={`evidence.${i}.label`} type="text" defaultValue={link.label} {...invalid(`evidenceLinks.${i}.label`)} />
+              </div>
+              <div className="field">
+                <label htmlFor={`evidence-${i}-url`}>Link {i + 1}: address</label>
+                <FieldError field={`evidenceLinks.${i}.url`} errors={errors} />
+                <input id={`evidence-${i}-url`} name={`evidence.${i}.url`} type="url" defaultValue={link.url} {...invalid(`evidenceLinks.${i}.url`)} />
+              </div>
+            </div>
+          );
+        })}
+        {rowCount < MAX_EVIDENCE_LINKS && (
+          <button type="button" className="button button--secondary button--small" onClick={() => setExtraRows((n) => n + 1)}>
+            Add another link
+          </button>
+        )}
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={isPending}>
+          {isPending ? "Saving…" : `Save update for the ${periodName}`}
+        </button>
+        <Link href={cancelHref}>Cancel</Link>
+      </div>
+    </form>
+  );
+}

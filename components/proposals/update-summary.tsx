@@ -1,0 +1,52 @@
+import { AssessmentBadge, ProgressValue, StatusBadge } from "@/components/ui/badges";
+import { formatDateTime } from "@/lib/domain/format";
+import type { CurrentUpdate } from "@/lib/domain/proposals";
+
+/** One update, read-only: used for the current state and for every period in the history. */
+export function UpdateSummary({ update }: { update: CurrentUpdate }) {
+  return (
+    <dl className="facts">
+      <dt>Status</dt>
+      <dd>
+        <StatusBadge status={update.status} />
+      </dd>
+      <dt>Assessment</dt>
+      <dd>
+        <AssessmentBadge assessment={update.assessment} />
+      </dd>
+      <dt>Progress</dt>
+      <dd>
+        <ProgressValue value={update.progress} />
+      </dd>
+      <dt>Narrative</dt>
+      <dd className="narrative">{update.narrative}</dd>
+      {update.nextSteps && (
+        <>
+          <dt>Next steps</dt>
+          <dd className="narrative">{update.nextSteps}</dd>
+        </>
+      )}
+      <dt>Evidence</dt>
+      <dd>
+        {update.evidenceLinks.length === 0 ? (
+          <span className="muted">None</span>
+        ) : (
+          <ul style={{ margin: 0, paddingLeft: "1.1rem" }}>
+            {update.evidenceLinks.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {link.label || link.url}
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
+      <dt>Recorded by</dt>
+      <dd>
+        {update.authorName} ({update.organisationCode}), {formatDateTime(update.updatedAt)} · version {update.version}
+      </dd>
+    </dl>
+  );
+}

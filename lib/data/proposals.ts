@@ -1,0 +1,134 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/prisma-client";
+import type { ProposalRow } from "@/lib/domain/proposals";
+import type { ProposalFilters } from "@/lib/validation/proposal-filters";
+import { currentUpdateSelect, toCurrentUpdate } from "./status-update-dto";
+
+function rowSelect(periodId: string | null) {
+  return {
+    id: true,
+    number: true,
+    set: true,
+    title: true,
+    area: { select: { id: true, number: true, name: true } },
+    focalPoints: {
+      select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } },
+      orderBy: { user: { name: "asc" } },
+    },
+    statusUpdates: { where: { periodId: periodId ?? "" }, select: currentUpdateSelect, take: 1 },
+  } satisfies Prisma.ProposalSelect;
+}
+
+type SelectedRow = Prisma.ProposalGetPayload<{ select: ReturnType<typeof rowSelect> }>;
+
+function toRow(p: SelectedRow): ProposalRow {
+  const update = p.statusUpdates[0];
+  return {
+    id: p.id,
+    number: p.number,
+    set: p.set,
+    areaId: p.area.id,
+    areaNumber: p.area.number,
+    areaName: p.area.name,
+    title: p.title,
+    focalPoints: p.focalPoints.map((fp) => ({ userId: fp.user.id, name: fp.user.name, organisationCode: fp.user.organisation.code })),
+    update: update ? toCurrentUpdate(update) : null,
+  };
+}
+
+/** SQL conditions for the list filters; status and assessment refer to the given period's update. */
+export function proposalWhere(filters: ProposalFilters, periodId: string | null): Prisma.ProposalWhereInput {
+  const and: Prisma.ProposalWhereInput[] = [];
+  const q = filters.q;
+  if (q) {
+    const code = /^p?(\d{1,4})$/i.exec(q);
+    and.push({
+      OR: [
+        { title: { contains: q, mode: "insensitive" } },
+        { description: { contains: q, mode: "insensitive" } },
+        { area: { name: { contains: q, mode: "insensitive" } } },
+        ...(code ? [{ number: Number(code[1]) }] : []),
+      ],
+    });
+  }
+  if (filters.area.length) and.push({ areaId: { in: filters.area } });
+  if (filters.org.length) and.push({ focalPoints: { some: { user: { organisation: { code: { in: filters.org } } } } } });
+  const period = periodId ?? "";
+  if (filters.status.length) {
+    const statuses = filters.status.filter((s) => s !== "NO_UPDATE");
+    const or: Prisma.ProposalWhereInput[] = [];
+    if (statuses.length) or.push({ statusUpdates: { some: { periodId: period, status: { in: statuses } } } });
+    if (filters.status.includes("NO_UPDATE")) or.push({ statusUpdates: { none: { periodId: period } } });
+    and.push({ OR: or });
+  }
+  if (filters.assessment.length) and.push({ statusUpdates: { some: { periodId: period, assessment: { in: filters.assessment } } } });
+  return { AND: and };
+}
+
+/** Proposals matching the filters, in number order, each with its update for the period. */
+export async function listProposals(filters: ProposalFilters, periodId: string | null): Promise<ProposalRow[]> {
+  const rows = await getDb().proposal.findMany({
+    where: proposalWhere(filters, periodId),
+    select: rowSelect(periodId),
+    orderBy: { number: "asc" },
+  });
+  return rows.map(toRow);
+}
+
+export async function countProposals(): Promise<number> {
+  return getDb().proposal.count();
+}
+
+export type ProposalDetail = {
+  id: string;
+  number: number;
+  set: ProposalRow["set"];
+  title: string;
+  description: string;
+  edaInvolved: boolean;
+  area: { id: string; number: number; name: string };
+  focalPoints: ProposalRow["focalPoints"];
+  /** One entry per period that has an update, newest period first. */
+  history: (ReturnType<typeof toCurrentUpdate> & { period: { id: string; number: number; name: string; state: string } })[];
+};
+
+export async function getProposal(id: string): Promise<ProposalDetail | null> {
+  const p = await getDb().proposal.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      number: true,
+      set: true,
+      title: true,
+      description: true,
+      edaInvolved: true,
+      area: { select: { id: true, number: true, name: true } },
+      focalPoints: { select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } }, orderBy: { user: { name: "asc" } } },
+      statusUpdates: {
+        select: { ...currentUpdateSelect, period: { select: { id: true, number: true, name: true, state: true } } },
+        orderBy: { period: { number: "desc" } },
+      },
+    },
+  });
+  if (!p) return null;
+  return {
+    id: p.id,
+    number: p.number,
+    set: p.set,
+    title: p.title,
+    description: p.description,
+    edaInvolved: p.edaInvolved,
+    area: p.area,
+    focalPoints: p.focalPoints.map((fp) => ({ userId: fp.user.id, name: fp.user.name, organisationCode: fp.user.organisation.code })),
+    history: p.statusUpdates.map((u) => ({ ...toCurrentUpdate(u), period: u.period })),
+  };
+}
+
+export async function listAreas() {
+  return getDb().area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } });
+}
+
+export async function listOrganisations() {
+  return getDb().organisation.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+}

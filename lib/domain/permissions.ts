@@ -1,0 +1,47 @@
+// Who may do what. Pure functions used by every page, action and route handler on the server;
+// the UI uses the same functions only to hide what the server would refuse anyway.
+import type { Role } from "./vocabulary";
+
+export type Actor = {
+  id: string;
+  role: Role;
+  organisationId: string;
+};
+
+export type ProposalAccess = {
+  /** Users who are focal points for the proposal. */
+  focalPointUserIds: readonly string[];
+};
+
+export type PeriodAccess = { state: "UPCOMING" | "OPEN" | "CLOSED" };
+
+const RANK: Record<Role, number> = { VIEWER: 0, STAFF: 1, MANAGER: 2, ADMIN: 3 };
+
+export function hasRole(actor: Actor, minimum: Role): boolean {
+  return RANK[actor.role] >= RANK[minimum];
+}
+
+/** Every signed-in role reads the catalogue, the proposals, their history and the dashboards. */
+export function canViewProposals(actor: Actor): boolean {
+  return hasRole(actor, "VIEWER");
+}
+
+export function canViewDashboard(actor: Actor): boolean {
+  return hasRole(actor, "VIEWER");
+}
+
+export function canExport(actor: Actor): boolean {
+  return hasRole(actor, "VIEWER");
+}
+
+/** Staff edit only the proposals they are focal point for; managers and admins edit any. */
+export function canEditProposal(actor: Actor, proposal: ProposalAccess): boolean {
+  if (hasRole(actor, "MANAGER")) return true;
+  if (actor.role !== "STAFF") return false;
+  return proposal.focalPointUserIds.includes(actor.id);
+}
+
+/** Status is recorded only in the period that is open for updates. */
+export function canRecordStatus(actor: Actor, proposal: ProposalAccess, period: PeriodAccess): boolean {
+  return period.state === "OPEN" && canEditProposal(actor, proposal);
+}

@@ -1,0 +1,22 @@
+import { expect, test } from "vitest";
+import { parseProposalFilters, toFilterQuery } from "./proposal-filters";
+
+test("parses repeated and comma-separated values, dropping unknown ones", () => {
+  const filters = parseProposalFilters(new URLSearchParams("q=%20cyber%20&status=ONGOING&status=BOGUS,STALLED&area=cyber&area=Bad Area&org=nato&assessment=AT_RISK"));
+  expect(filters).toEqual({ q: "cyber", area: ["cyber"], status: ["ONGOING", "STALLED"], assessment: ["AT_RISK"], org: ["NATO"], period: undefined });
+});
+
+test("an empty query means no filters", () => {
+  expect(parseProposalFilters({})).toEqual({ q: "", area: [], status: [], assessment: [], org: [], period: undefined });
+});
+
+test.each([
+  [{ q: "mobility", status: ["NO_UPDATE" as const] }, "?q=mobility&status=NO_UPDATE"],
+  [{ area: ["cyber", "exercises"] }, "?area=cyber&area=exercises"],
+  [{}, ""],
+])("toFilterQuery(%j) = %s and parses back", (filters, expected) => {
+  const query = toFilterQuery(filters);
+  expect(query).toBe(expected);
+  const back = parseProposalFilters(new URLSearchParams(query));
+  expect(toFilterQuery(back)).toBe(expected);
+});

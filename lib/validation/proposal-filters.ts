@@ -1,0 +1,72 @@
+// Filters of the proposal list. They live in the URL so that a view can be shared; the same parsed
+// object drives the page, the SQL query and the CSV export.
+import { z } from "zod";
+import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
+
+const rawValues = z.union([z.string(), z.array(z.string())]).optional();
+
+/** Repeated (`?a=x&a=y`) and comma-separated (`?a=x,y`) values alike, trimmed and de-duplicated. */
+function splitValues(raw: string | string[] | undefined): string[] {
+  const items = [raw ?? []].flat().flatMap((value) => value.split(","));
+  return [...new Set(items.map((s) => s.trim()).filter(Boolean))];
+}
+
+// Unknown values in a shared link are dropped rather than failing the whole page.
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  rawValues.transform((raw) => splitValues(raw).filter((item): item is T[number] => (values as readonly string[]).includes(item)));
+
+const pattern = (re: RegExp, normalise: (s: string) => string = (s) => s) =>
+  rawValues.transform((raw) => [...new Set(splitValues(raw).map(normalise))].filter((s) => re.test(s)));
+
+export const STATUS_FILTER_VALUES = [...IMPLEMENTATION_STATUSES, "NO_UPDATE"] as const;
+
+export const proposalFiltersSchema = z.object({
+  q: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().slice(0, 200)),
+  area: pattern(/^[a-z0-9-]{1,64}$/),
+  status: list(STATUS_FILTER_VALUES),
+  assessment: list(ASSESSMENTS),
+  org: pattern(/^[A-Z]{2,10}$/, (s) => s.toUpperCase()),
+  period: z
+    .string()
+    .optional()
+    .transform((v) => (v && /^[a-z0-9-]{1,64}$/.test(v) ? v : undefined)),
+});
+
+export type ProposalFilters = z.infer<typeof proposalFiltersSchema>;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseProposalFilters(searchParams: SearchParams | URLSearchParams): ProposalFilters {
+  const record: SearchParams =
+    searchParams instanceof URLSearchParams
+      ? Object.fromEntries([...new Set(searchParams.keys())].map((key) => [key, searchParams.getAll(key)]))
+      : searchParams;
+  const flatten = (value: string | string[] | undefined) => (Array.isArray(value) && value.length === 1 ? value[0] : value);
+  return proposalFiltersSchema.parse({
+    q: [flatten(record.q)].flat()[0],
+    area: record.area,
+    status: record.status,
+    assessment: record.assessment,
+    org: record.org,
+    period: [flatten(record.period)].flat()[0],
+  });
+}
+
+/** The canonical query string of a filter set (stable order, empty values left out). */
+export function toFilterQuery(filters: Partial<ProposalFilters>): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  for (const key of ["area", "status", "assessment", "org"] as const) {
+    for (const value of filters[key] ?? []) params.append(key, value);
+  }
+  if (filters.period) params.set("period", filters.period);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export function hasActiveFilters(filters: ProposalFilters): boolean {
+  return Boolean(filters.q || filters.area.length || filters.status.length || filters.assessment.length || filters.org.length);
+}

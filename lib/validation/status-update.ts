@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
+
+export const MAX_EVIDENCE_LINKS = 10;
+
+export const evidenceLinkSchema = z.object({
+  label: z.string().trim().max(200, "Keep the label under 200 characters"),
+  url: z
+    .string()
+    .trim()
+    .min(1, "Enter the link's address")
+    .max(2000, "The address is too long")
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, "Enter a full web address starting with https://"),
+});
+
+export const statusUpdateSchema = z.object({
+  proposalId: z.string().min(1),
+  periodId: z.string().min(1),
+  status: z.enum(IMPLEMENTATION_STATUSES, "Choose an implementation status"),
+  assessment: z.enum(ASSESSMENTS, "Choose an assessment"),
+  progress: z.coerce
+    .number("Enter progress as a whole number from 0 to 100")
+    .int("Enter progress as a whole number from 0 to 100")
+    .min(0, "Progress cannot be below 0")
+    .max(100, "Progress cannot be above 100"),
+  narrative: z.string().trim().min(1, "Describe the progress made in this period").max(5000, "Keep the narrative under 5,000 characters"),
+  nextSteps: z.string().trim().max(2000, "Keep next steps under 2,000 characters").default(""),
+  evidenceLinks: z.array(evidenceLinkSchema).max(MAX_EVIDENCE_LINKS, `Add at most ${MAX_EVIDENCE_LINKS} links`).default([]),
+  /** The version the user started from; 0 when no update exists yet. */
+  expectedVersion: z.coerce.number().int().min(0),
+});
+
+export type StatusUpdateInput = z.infer<typeof statusUpdateSchema>;
+
+/** The raw, untrusted values of the form, kept to re-fill it after an error. */
+export type StatusUpdateFormValues = {
+  proposalId: string;
+  periodId: string;
+  status: string;
+  assessment: string;
+  progress: string;
+  narrative: string;
+  nextSteps: string;
+  evidenceLinks: { label: string; url: string }[];
+  expectedVersion: string;
+};
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+/** Reads the form; evidence rows are `evidence.N.label` / `evidence.N.url`, blank rows dropped. */
+export function readStatusUpdateForm(formData: FormData): StatusUpdateFormValues {
+  const evidenceLinks: { label: string; url: string }[] = [];
+  for (let i = 0; i < MAX_EVIDENCE_LINKS + 5; i++) {
+    const label = text(formData, `evidence.${i}.label`);
+    const url = text(formData, `evidence.${i}.url`);
+    if (label.trim() || url.trim()) evidenceLinks.push({ label, url });
+  }
+  return {
+    proposalId: text(formData, "proposalId"),
+    periodId: text(formData, "periodId"),
+    status: text(formData, "status"),
+    assessment: text(formData, "assessment"),
+    progress: text(formData, "progress"),
+    narrative: text(formData, "narrative"),
+    nextSteps: text(formData, "nextSteps"),
+    evidenceLinks,
+    expectedVersion: text(formData, "expectedVersion"),
+  };
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** First message per field, keyed by dotted path ("progress", "evidenceLinks.0.url"). */
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,19 @@
+// Redirects anonymous visitors to sign-in before rendering. Not the security boundary: every page,
+// action and route handler checks the session and role on the server itself.
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+
+export async function proxy(request: NextRequest) {
+  const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
+  if (token) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = "/signin";
+  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  // Pages only: API routes answer 401 JSON themselves; sign-in, health and assets stay public.
+  matcher: ["/((?!api/|signin|_next/|favicon.ico|robots.txt).*)"],
+};

@@ -1,0 +1,9 @@
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL.
+import { migrateDatabase } from "./lib/migrate";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set.");
+  process.exit(1);
+}
+await migrateDatabase(url);

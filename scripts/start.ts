@@ -1,0 +1,121 @@
+// `npm start`: one command from a fresh clone to a running tracker.
+// Without DATABASE_URL it starts the embedded PostgreSQL (data in .data/postgres, kept across restarts);
+// with DATABASE_URL it uses that server. Then: migrate, seed demo data if the database is empty,
+// build if needed, and serve. Ctrl-C stops the app and the database cleanly.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { seedDemoData } from "@/prisma/seed";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { migrateDatabase } from "./lib/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+const isDev = process.argv.includes("--dev");
+
+// Launch options of this script (the app reads its own through lib/env.ts).
+const options = z
+  .object({
+    DATABASE_URL: z.string().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().default("0.0.0.0"),
+    DATA_DIR: z.string().default(path.join(root, ".data")),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
+    NEXTAUTH_SECRET: z.string().optional(),
+    AUTH_SECRET: z.string().optional(),
+    NEXTAUTH_URL: z.string().optional(),
+  })
+  .parse(process.env);
+
+async function loadOrCreateSecret(dataDir: string): Promise<string> {
+  const given = options.NEXTAUTH_SECRET ?? options.AUTH_SECRET;
+  if (given) return given;
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  await writeFile(file, secret + "\n", { mode: 0o600 });
+  console.log(`Generated a session secret in ${path.relative(root, file)} (kept for later runs; not committed).`);
+  return secret;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [path.join(root, command), ...args], { cwd: root, env, stdio: "inherit" });
+}
+
+function waitFor(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | undefined;
+  let app: ChildProcess | undefined;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await waitFor(app);
+    }
+    if (embedded) {
+      console.log("Stopping the embedded PostgreSQL...");
+      await embedded.stop();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    let databaseUrl = options.DATABASE_URL;
+    if (!databaseUrl) {
+      console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, options.DATA_DIR) || "."}/postgres)...`);
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(options.DATA_DIR, "postgres"), port: options.EMBEDDED_PG_PORT });
+      databaseUrl = embedded.url;
+      console.log(`PostgreSQL is listening on 127.0.0.1:${embedded.port}.`);
+    }
+
+    await migrateDatabase(databaseUrl, { quiet: true });
+    console.log("Database schema is up to date.");
+
+    const prisma = createPrismaClient(databaseUrl, 2);
+    try {
+      if (options.SEED_DEMO_DATA === "true" && (await prisma.proposal.count()) === 0) {
+        console.log("Empty database: adding the demo catalogue, periods, users and history...");
+        await seedDemoData(prisma);
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: await loadOrCreateSecret(options.DATA_DIR),
+      NEXTAUTH_URL: options.NEXTAUTH_URL ?? `http://localhost:${options.PORT}`,
+      NODE_ENV: isDev ? "development" : "production",
+    };
+    const next = "node_modules/next/dist/bin/next";
+    if (!isDev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
+      console.log("No production build yet: building (about a minute)...");
+      const code = await waitFor(run(next, ["build"], env));
+      if (code !== 0) throw new Error("next build failed");
+    }
+    if (stopping) return;
+    app = run(next, [isDev ? "dev" : "start", "--port", String(options.PORT), "--hostname", options.HOSTNAME], env);
+    console.log(`Open http://localhost:${options.PORT} (demo sign-ins are listed in the README).`);
+    const code = await waitFor(app);
+    await shutdown(code);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+await main();
