@@ -7,6 +7,11 @@ export default defineConfig([
   ...nextTypescript,
   globalIgnores([".next/**", "lib/generated/**", "node_modules/**", ".data/**", "bench/.data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
     // lib/domain is pure: no Prisma, Next, React or data access, so it can be unit-tested in Node
     // and reused by exports and charts alike.
     files: ["lib/domain/**/*.ts"],

@@ -25,6 +25,7 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-env.ts"],
           // One throwaway database for the run; files run one after another against it.
           fileParallelism: false,
           testTimeout: 30_000,

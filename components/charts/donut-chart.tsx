@@ -1,5 +1,6 @@
 "use client";
 
+import { legendText } from "./legend-text";
 import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 
 type Slice = { key: string; label: string; value: number; colour: string };
@@ -26,7 +27,7 @@ export function DonutChart({ slices, summary }: { slices: Slice[]; summary: stri
             ))}
           </Pie>
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} formatter={legendText} />
         </PieChart>
       </ResponsiveContainer>
     </div>

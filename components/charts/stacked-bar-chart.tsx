@@ -1,5 +1,6 @@
 "use client";
 
+import { legendText } from "./legend-text";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type StackedSeries = { key: string; label: string; colour: string };
@@ -23,7 +24,7 @@ export function StackedBarChart({ data, series, summary, categoryWidth = 230 }: 
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="name" width={categoryWidth} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} formatter={legendText} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={s.colour} stroke="#fff" strokeWidth={1} isAnimationActive={false} />
           ))}

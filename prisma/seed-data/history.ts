@@ -142,7 +142,7 @@ export function synthesiseHistory(
       if (!reports) continue;
       status = candidate;
       progress = nextProgress(rand, status, progress);
-      const author = authors[period.number % authors.length]!;
+      const author = authors[(period.number + proposal.number) % authors.length]!;
       const variants = NARRATIVES[status];
       const updatedAt = isOpen
         ? new Date(Math.min(now.getTime(), noonUtc(period.cutOffOn, 21).getTime()) - Math.floor(rand() * 20) * DAY)

@@ -1,0 +1,45 @@
+// The server the browser tests run against: a throwaway embedded PostgreSQL (deleted on exit), migrated
+// and seeded, and the production build served by `next start`. Started by playwright.config.ts.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { seedDemoData } from "@/prisma/seed";
+import { E2E_APP_PORT, E2E_PG_PORT } from "../e2e/support/config";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { migrateDatabase } from "./lib/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "tracker-e2e-")), "postgres");
+const db = await startEmbeddedPostgres({ dataDir, port: E2E_PG_PORT, persistent: false });
+await migrateDatabase(db.url, { quiet: true });
+const prisma = createPrismaClient(db.url, 2);
+await seedDemoData(prisma);
+await prisma.$disconnect();
+
+const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(E2E_APP_PORT), "--hostname", "127.0.0.1"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: `http://127.0.0.1:${E2E_APP_PORT}`,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app.exitCode === null) app.kill("SIGTERM");
+  await db.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+app.on("exit", (code) => void stop(code ?? 0));
