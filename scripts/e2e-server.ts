@@ -2,7 +2,7 @@
 // and seeded, and the production build served by `next start`. Started by playwright.config.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/prisma-client";
@@ -12,8 +12,8 @@ import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDatabase } from "./lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "tracker-e2e-")), "postgres");
-const db = await startEmbeddedPostgres({ dataDir, port: E2E_PG_PORT, persistent: false });
+const parent = await mkdtemp(path.join(os.tmpdir(), "tracker-e2e-"));
+const db = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), port: E2E_PG_PORT, persistent: false });
 await migrateDatabase(db.url, { quiet: true });
 const prisma = createPrismaClient(db.url, 2);
 await seedDemoData(prisma);
@@ -38,6 +38,7 @@ async function stop(code: number) {
   stopping = true;
   if (app.exitCode === null) app.kill("SIGTERM");
   await db.stop();
+  await rm(parent, { recursive: true, force: true });
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));

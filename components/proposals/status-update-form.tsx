@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { saveStatusUpdate, type SaveStatusUpdateState } from "@/lib/actions/status-update";
 import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_HINTS, STATUS_LABELS } from "@/lib/domain/vocabulary";
 import { MAX_EVIDENCE_LINKS, type StatusUpdateFormValues } from "@/lib/validation/status-update";
@@ -45,6 +45,12 @@ export function StatusUpdateForm({ initial, periodName, cancelHref }: { initial:
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
   const [extraRows, setExtraRows] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // After an answer from the server, move focus to the error summary so keyboard and screen-reader
+  // users land on what needs fixing (the form is re-created and would otherwise drop focus to <body>).
+  useEffect(() => {
+    if (state.status !== "idle") summaryRef.current?.focus();
+  }, [state]);
   const rowCount = Math.min(MAX_EVIDENCE_LINKS, Math.max(values.evidenceLinks.length + 1, 2) + extraRows);
   const orderedErrors = Object.entries(errors).sort(
     ([a], [b]) => FIELD_ORDER.indexOf(a.split(".")[0]!) - FIELD_ORDER.indexOf(b.split(".")[0]!),
@@ -55,7 +61,7 @@ export function StatusUpdateForm({ initial, periodName, cancelHref }: { initial:
     // The key re-creates the fields with what the user typed after every answer from the server.
     <form action={formAction} noValidate key={JSON.stringify(values)} data-state={isPending ? "saving" : state.status}>
       {state.status !== "idle" && state.message && (
-        <div className="alert alert--error" role="alert" tabIndex={-1}>
+        <div className="alert alert--error" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>
             <strong>{state.message}</strong>
           </p>

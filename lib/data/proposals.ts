@@ -37,12 +37,17 @@ function toRow(p: SelectedRow): ProposalRow {
   };
 }
 
+/** Prisma's `contains` becomes ILIKE '%…%' without escaping: make %, _ and \ match themselves. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** SQL conditions for the list filters; status and assessment refer to the given period's update. */
 export function proposalWhere(filters: ProposalFilters, periodId: string | null): Prisma.ProposalWhereInput {
   const and: Prisma.ProposalWhereInput[] = [];
-  const q = filters.q;
-  if (q) {
-    const code = /^p?(\d{1,4})$/i.exec(q);
+  if (filters.q) {
+    const q = likeLiteral(filters.q);
+    const code = /^p?(\d{1,4})$/i.exec(filters.q);
     and.push({
       OR: [
         { title: { contains: q, mode: "insensitive" } },

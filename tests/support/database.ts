@@ -1,7 +1,7 @@
 // Throwaway PostgreSQL databases for tests: an embedded server in a temporary folder (deleted after the
 // run), or, when TEST_DATABASE_ADMIN_URL points at an existing server, fresh databases on it.
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -12,9 +12,15 @@ export type TestServer = { adminUrl: string; stop: () => Promise<void> };
 export async function startTestServer(): Promise<TestServer> {
   const external = process.env.TEST_DATABASE_ADMIN_URL;
   if (external) return { adminUrl: external, stop: async () => undefined };
-  const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "tracker-test-")), "postgres");
-  const server = await startEmbeddedPostgres({ dataDir, persistent: false, database: "postgres" });
-  return { adminUrl: server.adminUrl, stop: server.stop };
+  const parent = await mkdtemp(path.join(os.tmpdir(), "tracker-test-"));
+  const server = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), persistent: false, database: "postgres" });
+  return {
+    adminUrl: server.adminUrl,
+    stop: async () => {
+      await server.stop();
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Creates an empty database on the server and returns its URL. */

@@ -1,0 +1,132 @@
+// axe (WCAG 2.2 AA tags) with zero violations on every page, for the roles that see it, and keyboard
+// access to the main content.
+import { expect, test, type Page } from "@playwright/test";
+import { ROLES, storageStatePath, type RoleName } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
+import { freshProposal, newUser } from "./support/data";
+import { newAnonymousContext, signedInPage } from "./support/pages";
+
+type PageCheck = { path: string; roles: RoleName[]; status?: number; ready: (page: Page) => Promise<void> };
+
+const h1 = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+};
+
+const PAGES: PageCheck[] = [
+  {
+    path: "/dashboard",
+    roles: ["viewer", "staff", "manager", "admin"],
+    ready: async (page) => {
+      await h1("Dashboard")(page);
+      // The charts draw in the browser: check them drawn.
+      await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+      await expect(page.locator(".recharts-pie-sector").first()).toBeVisible();
+    },
+  },
+  { path: "/dashboard?period=report-10", roles: ["manager"], ready: h1("Dashboard") },
+  { path: "/proposals", roles: ["viewer", "staff", "manager"], ready: h1("Proposals") },
+  {
+    path: "/proposals?status=NO_UPDATE",
+    roles: ["viewer", "manager"],
+    ready: async (page) => {
+      await h1("Proposals")(page);
+      await expect(page.getByTestId("result-count")).toContainText("match the filters");
+    },
+  },
+  { path: "/proposals/p01", roles: ["viewer", "staff", "manager"], ready: h1(/^P01 · /) },
+];
+
+for (const check of PAGES) {
+  for (const role of check.roles) {
+    test.describe(`as ${role}`, () => {
+      test.use({ storageState: storageStatePath(role) });
+
+      test(`${check.path} has no axe violations`, async ({ page }) => {
+        const response = await page.goto(check.path);
+        expect(response?.status()).toBe(check.status ?? 200);
+        await check.ready(page);
+        await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+        await expectNoAxeViolations(page);
+      });
+    });
+  }
+}
+
+test.describe("anonymous", () => {
+  test("/signin has no axe violations, also when showing an error", async ({ browser }) => {
+    const context = await newAnonymousContext(browser);
+    try {
+      const page = await context.newPage();
+      const response = await page.goto("/signin");
+      expect(response?.status()).toBe(200);
+      await h1("Sign in")(page);
+      await expectNoAxeViolations(page);
+
+      // Field errors (client-side) and the form error (wrong password).
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByLabel("E-mail address")).toHaveAccessibleDescription("Enter your e-mail address");
+      await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password");
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel("E-mail address").fill(ROLES.viewer);
+      await page.getByLabel("Password").fill("wrong-password-2026");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "not correct" })).toBeVisible();
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test.describe("focal-point staff", () => {
+  test("the update form, the 403 page and the not-found page have no axe violations", async ({ browser }) => {
+    const followed = await freshProposal(5);
+    const staff = await newUser("STAFF", { focalPointOf: [followed.id] });
+    const page = await signedInPage(browser, staff);
+    try {
+      const form = await page.goto(`/proposals/${followed.id}/update`);
+      expect(form?.status()).toBe(200);
+      await h1(`Record an update: ${followed.code} · ${followed.title}`)(page);
+      await expectNoAxeViolations(page);
+
+      // p01 is followed by the demo staff, not by this user.
+      const forbidden = await page.goto("/proposals/p01/update");
+      expect(forbidden?.status()).toBe(403);
+      await h1("You cannot change this")(page);
+      await expectNoAxeViolations(page);
+
+      const missing = await page.goto("/proposals/does-not-exist");
+      expect(missing?.status()).toBe(404);
+      await h1("Page not found")(page);
+      await expectNoAxeViolations(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+test.describe("keyboard", () => {
+  test.use({ storageState: storageStatePath("viewer") });
+
+  for (const path of ["/dashboard", "/proposals", "/proposals/p01"]) {
+    test(`on ${path} the skip link is the first focusable element and moves focus to main`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+      await page.keyboard.press("Tab");
+      const skip = page.getByRole("link", { name: "Skip to main content" });
+      await expect(skip).toBeFocused();
+      // Visible while focused (it sits off-screen otherwise).
+      await expect(skip).toBeInViewport();
+
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("main")).toBeFocused();
+      await expect(page).toHaveURL(/#main$/);
+
+      // The next Tab lands inside the main content, past the header and navigation.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false)).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,145 @@
+// Journey: a manager reads the dashboard of the open period, sees a new update counted, and looks back
+// at a closed period.
+import { expect, test, type Page } from "@playwright/test";
+import { storageStatePath } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
+import { freshProposal, newUser, openPeriodId, totalProposals, updateCountInPeriod } from "./support/data";
+import { testDb } from "./support/db";
+import { readCoverage, readOrganisationCoverage, readStat, recordUpdateThroughForm, signedInPage } from "./support/pages";
+
+test.use({ storageState: storageStatePath("manager") });
+
+const STATUS_KEYS = ["NOT_STARTED", "IN_PROGRESS", "ONGOING", "COMPLETED", "STALLED", "NO_UPDATE"] as const;
+const ASSESSMENT_LABELS = { ON_TRACK: "On track", AT_RISK: "At risk", OFF_TRACK: "Off track", NOT_ASSESSED: "Not assessed" } as const;
+
+/** What the database says the dashboard of a period must show. */
+async function expectedNumbers(periodId: string) {
+  const db = testDb();
+  const [total, byStatus, byAssessment, byOrganisation] = await Promise.all([
+    totalProposals(),
+    db.statusUpdate.groupBy({ by: ["status"], where: { periodId }, _count: { _all: true } }),
+    db.statusUpdate.groupBy({ by: ["assessment"], where: { periodId }, _count: { _all: true } }),
+    db.statusUpdate.groupBy({ by: ["organisationId"], where: { periodId }, _count: { _all: true } }),
+  ]);
+  const status = Object.fromEntries(STATUS_KEYS.map((key) => [key, byStatus.find((r) => r.status === key)?._count._all ?? 0])) as Record<
+    (typeof STATUS_KEYS)[number],
+    number
+  >;
+  const updated = byStatus.reduce((sum, r) => sum + r._count._all, 0);
+  status.NO_UPDATE = total - updated;
+  const assessment = Object.fromEntries(byAssessment.map((r) => [r.assessment, r._count._all])) as Record<string, number>;
+  const organisation = Object.fromEntries(byOrganisation.map((r) => [r.organisationId, r._count._all])) as Record<string, number>;
+  return { total, updated, status, assessment, organisation };
+}
+
+async function openDashboard(page: Page, query = "") {
+  await page.goto(`/dashboard${query}`);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+}
+
+test("the dashboard shows status, chart, table twin, RAG split and coverage as the database holds them", async ({ page }) => {
+  const expected = await expectedNumbers(await openPeriodId());
+  await openDashboard(page);
+  await expect(page.getByText(`11th progress report: ${expected.updated} of ${expected.total} proposals updated.`)).toBeVisible();
+
+  // Headline numbers by status.
+  const stats = page.getByRole("region", { name: "Where we stand" });
+  await expect(stats.getByRole("listitem")).toHaveCount(STATUS_KEYS.length);
+  for (const key of STATUS_KEYS) expect(await readStat(page, key), key).toBe(expected.status[key]);
+
+  // The stacked bar chart is drawn (Recharts renders it in the browser).
+  const byArea = page.getByRole("figure", { name: "Implementation status by area" });
+  await expect(byArea.getByRole("img", { name: /^Implementation status by area, 11 areas\./ })).toBeVisible();
+  await expect(byArea.locator("svg").first()).toBeVisible();
+  await expect(byArea.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Its table twin, opened with the keyboard.
+  const twin = byArea.getByRole("table", { name: "Proposals by area and implementation status" });
+  await expect(twin).toBeHidden();
+  const summary = byArea.getByText("Show the data as a table");
+  await summary.focus();
+  await expect(summary).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(twin).toBeVisible();
+  await expect(twin.getByRole("row")).toHaveCount(1 + 11 + 1);
+  const totals = await twin.getByRole("row", { name: /^All areas/ }).getByRole("cell").allTextContents();
+  const cards = await Promise.all(STATUS_KEYS.map((key) => readStat(page, key)));
+  expect(totals.map(Number)).toEqual([...cards, expected.total]);
+
+  // RAG split: donut and its table twin.
+  const rag = page.getByRole("figure", { name: "Assessment (RAG)" });
+  await expect(rag.getByRole("img", { name: /^Assessment of the \d+ updated proposals/ })).toBeVisible();
+  await expect(rag.locator(".recharts-pie-sector").first()).toBeVisible();
+  await rag.getByText("Show the data as a table").click();
+  const ragTable = rag.getByRole("table", { name: "Updated proposals by assessment" });
+  await expect(ragTable).toBeVisible();
+  for (const [key, label] of Object.entries(ASSESSMENT_LABELS)) {
+    await expect(ragTable.getByRole("row", { name: new RegExp(`^${label} `) }).getByRole("cell").first(), label).toHaveText(String(expected.assessment[key] ?? 0));
+  }
+
+  // Coverage.
+  const coverage = page.getByRole("region", { name: "Coverage" });
+  await expect(coverage.getByTestId("coverage-total")).toHaveText(`${expected.updated} of ${expected.total}`);
+  expect(await readOrganisationCoverage(page, "NATO")).toBe(expected.organisation.nato ?? 0);
+  expect(await readOrganisationCoverage(page, "EU")).toBe(expected.organisation.eu ?? 0);
+  await expect(coverage.getByRole("link", { name: `See the ${expected.total - expected.updated} without an update` })).toHaveAttribute(
+    "href",
+    "/proposals?status=NO_UPDATE&period=report-11",
+  );
+
+  // With both twins open.
+  await expectNoAxeViolations(page);
+});
+
+test("a staff member's new update shows up in the manager's coverage and in their organisation's row", async ({ page, browser }) => {
+  const proposal = await freshProposal(1);
+  const staff = await newUser("STAFF", { focalPointOf: [proposal.id], organisationId: "eu" });
+
+  await openDashboard(page);
+  const before = await readCoverage(page);
+  const euBefore = await readOrganisationCoverage(page, "EU");
+  const natoBefore = await readOrganisationCoverage(page, "NATO");
+  const stalledBefore = await readStat(page, "STALLED");
+
+  const staffPage = await signedInPage(browser, staff);
+  try {
+    await recordUpdateThroughForm(staffPage, proposal.id, {
+      status: "Stalled",
+      assessment: "Off track",
+      progress: "10",
+      narrative: "Talks paused pending agreement on information sharing.",
+    });
+  } finally {
+    await staffPage.context().close();
+  }
+
+  await page.reload();
+  await expect(page.getByTestId("coverage-total")).toHaveText(`${before.updated + 1} of ${before.total}`);
+  expect(await readOrganisationCoverage(page, "EU")).toBe(euBefore + 1);
+  expect(await readOrganisationCoverage(page, "NATO")).toBe(natoBefore);
+  expect(await readStat(page, "STALLED")).toBe(stalledBefore + 1);
+  expect(await updateCountInPeriod(await openPeriodId())).toBe(before.updated + 1);
+});
+
+test("switching to the 10th progress report shows that closed period, fully covered", async ({ page }) => {
+  const closed = await expectedNumbers("report-10");
+  // Closed periods are fully covered in the seed: check rather than assume.
+  expect(closed.updated).toBe(74);
+
+  await openDashboard(page);
+  const select = page.getByRole("combobox", { name: "Reporting period" });
+  await expect(select).toHaveValue("report-11");
+  await select.selectOption({ label: "10th progress report (Closed)" });
+  await page.getByRole("button", { name: "Show" }).click();
+
+  await expect(page).toHaveURL(/\/dashboard\?period=report-10$/);
+  await expect(page.getByRole("combobox", { name: "Reporting period" })).toHaveValue("report-10");
+  await expect(page.getByText("10th progress report: 74 of 74 proposals updated.")).toBeVisible();
+  await expect(page.getByTestId("coverage-total")).toHaveText(`${closed.updated} of ${closed.total}`);
+  expect(await readStat(page, "NO_UPDATE")).toBe(0);
+  for (const key of STATUS_KEYS) expect(await readStat(page, key), key).toBe(closed.status[key]);
+  expect(await readOrganisationCoverage(page, "NATO")).toBe(closed.organisation.nato ?? 0);
+  expect(await readOrganisationCoverage(page, "EU")).toBe(closed.organisation.eu ?? 0);
+  await expect(page.getByRole("region", { name: "Coverage" }).getByRole("link", { name: /without an update/ })).toHaveCount(0);
+});

@@ -1,0 +1,116 @@
+// Journey: a focal-point staff member records the update of their proposal for the open period.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
+import { freshProposal, newUser, openPeriodId, openUpdateOf, updateCountInPeriod } from "./support/data";
+import { fillUpdateForm, readCoverage, readStat, saveButton } from "./support/pages";
+
+test("staff records an update: bad input is refused and kept, the fixed one is saved and counted", async ({ page }) => {
+  const proposal = await freshProposal(0);
+  const user = await newUser("STAFF", { focalPointOf: [proposal.id] });
+  const periodId = await openPeriodId();
+
+  await signIn(page, user.email, user.password);
+
+  // Dashboard before: coverage agrees with the database.
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  const before = await readCoverage(page);
+  expect(before).toEqual({ updated: await updateCountInPeriod(periodId), total: 74 });
+  const ongoingBefore = await readStat(page, "ONGOING");
+  const missingBefore = await readStat(page, "NO_UPDATE");
+
+  // Find the proposal through the search box; the filter lands in the URL.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await expect(page.getByRole("heading", { name: "Proposals", level: 1 })).toBeVisible();
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await search.fill(proposal.title);
+  await search.press("Enter");
+  await expect(page).toHaveURL(/[?&]q=/);
+  expect(new URL(page.url()).searchParams.get("q")).toBe(proposal.title);
+  await expect(search).toHaveValue(proposal.title);
+  const table = page.getByTestId("proposal-table");
+  await expect(table.locator(`tbody tr[data-proposal="${proposal.code}"]`)).toBeVisible();
+  await table.getByRole("link", { name: proposal.title, exact: true }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposal.id}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${proposal.code} · ${proposal.title}`);
+  await expect(page.getByText("No update recorded for this period yet.")).toBeVisible();
+  await page.getByRole("link", { name: /^Record update for the / }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposal.id}/update$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Record an update: ${proposal.code}`);
+  await expectNoAxeViolations(page);
+
+  // Bad input first: progress above 100 and no narrative.
+  const form = page.locator("form[data-state]");
+  const progress = page.getByLabel("Progress (%)");
+  const narrative = page.getByLabel("Narrative");
+  const nextSteps = page.getByLabel("Next steps (optional)");
+  const typedNextSteps = `Convene the working group again (${user.name}).`;
+  await page.getByRole("group", { name: "Implementation status" }).getByRole("radio", { name: /^In progress\b/ }).check();
+  await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: "On track", exact: true }).check();
+  await progress.fill("150");
+  await narrative.fill("");
+  await nextSteps.fill(typedNextSteps);
+  await saveButton(page).click();
+
+  await expect(form).toHaveAttribute("data-state", "error");
+  // (Next.js keeps its own route announcer with role="alert" in the page too.)
+  const summary = page.getByRole("alert").filter({ hasText: "Some answers need correcting" });
+  await expect(summary).toContainText("Some answers need correcting: see the messages beside the fields.");
+  await expect(summary.getByRole("link", { name: "Progress: Progress cannot be above 100" })).toBeVisible();
+  // Focus moves to the error summary so keyboard and screen-reader users land on what to fix.
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Narrative: Describe the progress made in this period" })).toBeVisible();
+  // The messages sit next to their fields and are announced with them.
+  await expect(progress).toHaveAttribute("aria-invalid", "true");
+  await expect(progress).toHaveAccessibleDescription(/Progress cannot be above 100/);
+  await expect(narrative).toHaveAttribute("aria-invalid", "true");
+  await expect(narrative).toHaveAccessibleDescription(/Describe the progress made in this period/);
+  // What the user typed is kept.
+  await expect(progress).toHaveValue("150");
+  await expect(nextSteps).toHaveValue(typedNextSteps);
+  await expect(page.getByRole("radio", { name: /^In progress\b/ })).toBeChecked();
+  // Nothing was written.
+  expect(await openUpdateOf(proposal.id)).toBeNull();
+  await expectNoAxeViolations(page);
+
+  // Fix and save.
+  const narrativeText = `Joint workshop held; terms of reference agreed by both staffs (${user.name}).`;
+  const evidence = { label: "Workshop minutes", url: `https://example.org/minutes/${proposal.id}` };
+  await fillUpdateForm(page, { status: "Ongoing", assessment: "At risk", progress: "40", narrative: narrativeText, evidence });
+  await saveButton(page).click();
+
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposal.id}\\?saved=1$`));
+  await expect(page.getByRole("status")).toHaveText("Update saved.");
+  const current = page.getByRole("region", { name: /^Current state: / });
+  await expect(current.getByText("Ongoing", { exact: true })).toBeVisible();
+  await expect(current.getByText("At risk", { exact: true })).toBeVisible();
+  await expect(current.getByText("40%", { exact: true })).toBeVisible();
+  await expect(current.getByText(narrativeText)).toBeVisible();
+  await expect(current.getByText(typedNextSteps)).toBeVisible();
+  await expect(current.getByRole("link", { name: /^Workshop minutes/ })).toHaveAttribute("href", evidence.url);
+  await expect(current).toContainText(`${user.name} (NATO)`);
+  await expect(page.getByRole("link", { name: /^Edit update for the / })).toBeVisible();
+
+  const saved = await openUpdateOf(proposal.id);
+  expect(saved).toMatchObject({
+    status: "ONGOING",
+    assessment: "AT_RISK",
+    progress: 40,
+    narrative: narrativeText,
+    nextSteps: typedNextSteps,
+    evidenceLinks: [evidence],
+    authorId: user.id,
+    organisationId: "nato",
+    version: 1,
+  });
+  await expectNoAxeViolations(page);
+
+  // The dashboard counts the new update.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("coverage-total")).toHaveText(`${before.updated + 1} of 74`);
+  expect(await readStat(page, "ONGOING")).toBe(ongoingBefore + 1);
+  expect(await readStat(page, "NO_UPDATE")).toBe(missingBefore - 1);
+});

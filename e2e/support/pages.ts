@@ -1,0 +1,79 @@
+// Page helpers shared by the journeys: fresh browser contexts, reading the dashboard, filling the form.
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { signIn, storageStatePath, type RoleName } from "./auth";
+import { E2E_BASE_URL } from "./config";
+
+const EMPTY_STATE = { cookies: [], origins: [] };
+
+/** A context with no session (not the storage state of the test's `use`). Close it at the end of the test. */
+export async function newAnonymousContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: E2E_BASE_URL, storageState: EMPTY_STATE });
+}
+
+/** A context signed in with a role's saved storage state. */
+export async function newRoleContext(browser: Browser, role: RoleName): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: E2E_BASE_URL, storageState: storageStatePath(role) });
+}
+
+/** A new page in a fresh context, signed in through the form as the given user. */
+export async function signedInPage(browser: Browser, user: { email: string; password: string }, returnTo = "/dashboard"): Promise<Page> {
+  const context = await newAnonymousContext(browser);
+  const page = await context.newPage();
+  await signIn(page, user.email, user.password, returnTo);
+  return page;
+}
+
+/** "N of 74" of the coverage section, as numbers. */
+export async function readCoverage(page: Page): Promise<{ updated: number; total: number }> {
+  const text = (await page.getByTestId("coverage-total").textContent()) ?? "";
+  const match = /^\s*(\d+) of (\d+)\s*$/.exec(text);
+  if (!match) throw new Error(`Unexpected coverage text: ${JSON.stringify(text)}`);
+  return { updated: Number(match[1]), total: Number(match[2]) };
+}
+
+/** The number on a status card (NOT_STARTED ... STALLED, NO_UPDATE). */
+export async function readStat(page: Page, status: string): Promise<number> {
+  const text = await page.getByTestId(`stat-${status}`).locator(".stat__value").textContent();
+  return Number(text);
+}
+
+/** The "Updates" cell of an organisation's row in the coverage table. */
+export async function readOrganisationCoverage(page: Page, code: "NATO" | "EU"): Promise<number> {
+  const text = await page.getByTestId(`coverage-${code}`).getByRole("cell").first().textContent();
+  return Number(text);
+}
+
+export type UpdateValues = {
+  status: string; // label, e.g. "Ongoing"
+  assessment: string; // label, e.g. "At risk"
+  progress: string;
+  narrative: string;
+  nextSteps?: string;
+  evidence?: { label: string; url: string };
+};
+
+/** Fills the status update form (the page must show it). */
+export async function fillUpdateForm(page: Page, values: UpdateValues): Promise<void> {
+  await page.getByRole("group", { name: "Implementation status" }).getByRole("radio", { name: new RegExp(`^${values.status}\\b`) }).check();
+  await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: values.assessment, exact: true }).check();
+  await page.getByLabel("Progress (%)").fill(values.progress);
+  await page.getByLabel("Narrative").fill(values.narrative);
+  if (values.nextSteps !== undefined) await page.getByLabel("Next steps (optional)").fill(values.nextSteps);
+  if (values.evidence) {
+    await page.getByLabel("Link 1: label").fill(values.evidence.label);
+    await page.getByLabel("Link 1: address").fill(values.evidence.url);
+  }
+}
+
+export function saveButton(page: Page) {
+  return page.getByRole("button", { name: /^Save update for the / });
+}
+
+/** Opens the form of a proposal, saves the values and waits for the proposal page to confirm. */
+export async function recordUpdateThroughForm(page: Page, proposalId: string, values: UpdateValues): Promise<void> {
+  await page.goto(`/proposals/${proposalId}/update`);
+  await fillUpdateForm(page, values);
+  await saveButton(page).click();
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposalId}\\?saved=1$`));
+  await expect(page.getByRole("status").filter({ hasText: "Update saved." })).toBeVisible();
+}
