@@ -1,14 +1,23 @@
 // Journey: what each role may not do, through the UI, a forged server action and the JSON API; the
-// server refuses and writes nothing. Also sign-in failures and sign-out.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { ROLES, signIn, storageStatePath } from "./support/auth";
-import { freshProposals, newUser, openPeriodId, openUpdateOf } from "./support/data";
+// server refuses and writes nothing. Also the review workflow's and the reporting cycle's pages,
+// sign-in failures and sign-out.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { ROLES, signIn, storageStatePath, type RoleName } from "./support/auth";
+import { createOpenUpdate, earlierUpdateOf, freshProposal, freshProposals, newUser, openPeriodId, openUpdateOf } from "./support/data";
 import { testDb } from "./support/db";
-import { newAnonymousContext, signedInPage } from "./support/pages";
+import { E2E_BASE_URL } from "./support/config";
+import { newAnonymousContext, newRoleContext, signedInPage } from "./support/pages";
+
+/** A browser posting a form sends its origin (Next.js checks it against the host for server actions). */
+const FORM_POST_HEADERS = { Origin: E2E_BASE_URL };
 
 const FOCAL_POINT_ONLY = "You can record updates only for proposals where you are a focal point.";
+const UNDER_REVIEW = "This update is waiting for review; a manager must return it before it can be changed.";
 
-/** A body the API accepts for a proposal with no update yet in the open period. */
+/**
+ * A body the API accepts for a proposal with no update yet in the open period. It carries a rationale,
+ * so that it is valid whether or not the status moved from the previous period.
+ */
 async function validBody() {
   return {
     periodId: await openPeriodId(),
@@ -18,8 +27,19 @@ async function validBody() {
     narrative: "Forged update: must never be stored.",
     nextSteps: "",
     evidenceLinks: [],
+    rationale: "Forged: the status moved.",
     expectedVersion: 0,
   };
+}
+
+async function permissionDenials(actorId: string, proposalId?: string): Promise<number> {
+  return testDb().auditEvent.count({ where: { actorId, action: "permission.denied", ...(proposalId ? { proposalId } : {}) } });
+}
+
+async function expectForbiddenPage(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(403);
+  await expect(page.getByRole("heading", { name: "You cannot change this", level: 1 })).toBeVisible();
 }
 
 async function updatesInOpenPeriodBy(authorId: string): Promise<number> {
@@ -47,7 +67,7 @@ test.describe("staff on a proposal they do not follow", () => {
       const response = await page.goto(`/proposals/${b!.id}/update`);
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { name: "You cannot change this", level: 1 })).toBeVisible();
-      await expect(page.getByRole("button", { name: /^Save update/ })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /^(Save|Submit)/ })).toHaveCount(0);
     } finally {
       await page.context().close();
     }
@@ -63,6 +83,8 @@ test.describe("staff on a proposal they do not follow", () => {
       await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: "On track", exact: true }).check();
       await page.getByLabel("Progress (%)").fill("30");
       await page.getByLabel("Narrative").fill("Forged update: must never be stored.");
+      // A rationale, so that only the switched proposal can be the reason for refusing.
+      await page.getByLabel("Why it changed").fill("Forged: the status moved.");
       const forged = await page.evaluate((target) => {
         const input = document.querySelector<HTMLInputElement>('form input[type="hidden"][name="proposalId"]');
         if (!input) return null;
@@ -70,7 +92,7 @@ test.describe("staff on a proposal they do not follow", () => {
         return input.value;
       }, b!.id);
       expect(forged).toBe(b!.id);
-      await page.getByRole("button", { name: /^Save update for the / }).click();
+      await page.getByRole("button", { name: /^Save draft for the / }).click();
 
       await expect(page.locator("form[data-state]")).toHaveAttribute("data-state", "error");
       await expect(page.getByRole("alert").filter({ hasText: FOCAL_POINT_ONLY })).toBeVisible();
@@ -112,10 +134,214 @@ test.describe("staff on a proposal they do not follow", () => {
       // Control: the same valid body is accepted for the proposal the user follows.
       const accepted = await putStatus(page.request, a!.id, body);
       expect(accepted.status()).toBe(201);
-      expect(await openUpdateOf(a!.id)).toMatchObject({ authorId: staff.id, progress: 30, version: 1 });
+      expect(await openUpdateOf(a!.id)).toMatchObject({ authorId: staff.id, progress: 30, version: 1, workflowState: "DRAFT" });
       expect(await openUpdateOf(b!.id)).toBeNull();
     } finally {
       await page.context().close();
+    }
+  });
+
+  test("authorization comes before the rationale rule: without a rationale the answer is still 403, not a hint about the last period", async ({ browser }) => {
+    const [a, b] = await freshProposals(3, 2, { withEarlierUpdate: true });
+    const staff = await newUser("STAFF", { focalPointOf: [a!.id] });
+    // A status that differs from B's previous period, so that B would need a rationale.
+    const earlier = await earlierUpdateOf(b!.id);
+    const status = earlier.status === "IN_PROGRESS" ? "STALLED" : "IN_PROGRESS";
+    const page = await signedInPage(browser, staff);
+    try {
+      const response = await putStatus(page.request, b!.id, { ...(await validBody()), status, rationale: "" });
+      expect(await response.json()).toEqual({ error: { code: "FORBIDDEN", message: FOCAL_POINT_ONLY } });
+      expect(response.status()).toBe(403);
+      expect(await openUpdateOf(b!.id)).toBeNull();
+      // Refused requests are recorded in the audit trail.
+      expect(await permissionDenials(staff.id, b!.id)).toBe(1);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+test.describe("staff on their own update under review", () => {
+  test("a SUBMITTED update cannot be edited by its focal point: no edit link, the edit page answers 403, the API refuses", async ({ browser }) => {
+    const proposal = await freshProposal(3);
+    const staff = await newUser("STAFF", { focalPointOf: [proposal.id] });
+    const narrative = `Submitted text that stays (${staff.name}).`;
+    await createOpenUpdate(proposal.id, staff, { workflowState: "SUBMITTED", narrative });
+    const page = await signedInPage(browser, staff);
+    try {
+      await page.goto(`/proposals/${proposal.id}`);
+      const current = page.getByRole("region", { name: /^Current state: / });
+      await expect(current.getByText("Submitted", { exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: /^(Edit|Record) update for the / })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+      const deniedBefore = await permissionDenials(staff.id, proposal.id);
+      await expectForbiddenPage(page, `/proposals/${proposal.id}/update`);
+      await expect(page.getByLabel("Narrative")).toHaveCount(0);
+      // The refusal is in the audit trail.
+      expect(await permissionDenials(staff.id, proposal.id)).toBe(deniedBefore + 1);
+
+      const response = await putStatus(page.request, proposal.id, { ...(await validBody()), narrative: "Changed under review.", expectedVersion: 1 });
+      expect(response.status()).toBe(403);
+      expect(await response.json()).toEqual({ error: { code: "FORBIDDEN", message: UNDER_REVIEW } });
+      expect(await openUpdateOf(proposal.id)).toMatchObject({ narrative, workflowState: "SUBMITTED", version: 1 });
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+test.describe("review controls", () => {
+  test("viewers and staff see no Approve or Return on a submitted update; managers do", async ({ browser }) => {
+    const proposal = await freshProposal(3);
+    const author = await newUser("STAFF", { focalPointOf: [proposal.id] });
+    await createOpenUpdate(proposal.id, author, { workflowState: "SUBMITTED" });
+
+    const focalPoint = await signedInPage(browser, author);
+    try {
+      await focalPoint.goto(`/proposals/${proposal.id}`);
+      await expect(focalPoint.getByRole("region", { name: /^Current state: / }).getByText("Submitted", { exact: true })).toBeVisible();
+      await expect(focalPoint.getByRole("region", { name: "Review" })).toHaveCount(0);
+      await expect(focalPoint.getByRole("button", { name: /^(Approve|Return to author)$/ })).toHaveCount(0);
+    } finally {
+      await focalPoint.context().close();
+    }
+    for (const role of ["viewer", "staff", "manager"] as RoleName[]) {
+      const context = await newRoleContext(browser, role);
+      try {
+        const page = await context.newPage();
+        await page.goto(`/proposals/${proposal.id}`);
+        await expect(page.getByRole("region", { name: /^Current state: / }).getByText("Submitted", { exact: true })).toBeVisible();
+        const review = page.getByRole("region", { name: "Review" });
+        if (role === "manager") {
+          // Control: the same page shows the controls to a manager.
+          await expect(review.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+          await expect(review.getByRole("button", { name: "Return to author", exact: true })).toBeVisible();
+          await expect(review.getByLabel("Note to the author")).toBeVisible();
+        } else {
+          await expect(review, role).toHaveCount(0);
+          await expect(page.getByRole("button", { name: /^(Approve|Return to author)$/ }), role).toHaveCount(0);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("a forged Approve (the manager's form replayed by a viewer or a staff member) is refused and changes nothing", async ({ browser }) => {
+    const proposal = await freshProposal(3);
+    const author = await newUser("STAFF", { focalPointOf: [proposal.id] });
+    await createOpenUpdate(proposal.id, author, { workflowState: "SUBMITTED" });
+    const manager = await newRoleContext(browser, "manager");
+    try {
+      // The fields of the Approve form as the manager's page renders it (the server action's id included).
+      const managerPage = await manager.newPage();
+      await managerPage.goto(`/proposals/${proposal.id}`);
+      const approveForm = managerPage.getByRole("form", { name: "Approve the update" });
+      await expect(approveForm.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+      const fields = await approveForm.evaluate((form: HTMLFormElement) => {
+        const entries: Record<string, string> = {};
+        for (const [key, value] of new FormData(form).entries()) if (typeof value === "string") entries[key] = value;
+        return entries;
+      });
+      expect(fields).toMatchObject({ decision: "approve", proposalId: proposal.id });
+
+      for (const role of ["viewer", "staff"] as RoleName[]) {
+        const context = await newRoleContext(browser, role);
+        try {
+          const actor = await testDb().user.findUniqueOrThrow({ where: { email: ROLES[role] }, select: { id: true } });
+          const deniedBefore = await permissionDenials(actor.id, proposal.id);
+          // Posted as the browser posts the form without JavaScript.
+          const response = await context.request.post(`/proposals/${proposal.id}`, { multipart: fields, headers: FORM_POST_HEADERS });
+          expect(response.status(), role).toBeLessThan(500);
+          expect(await openUpdateOf(proposal.id), role).toMatchObject({ workflowState: "SUBMITTED", version: 1 });
+          expect(await permissionDenials(actor.id, proposal.id), `${role}: refusal recorded`).toBe(deniedBefore + 1);
+        } finally {
+          await context.close();
+        }
+      }
+
+      // Control: the same replay by the manager does approve, so the refusals above are real.
+      const response = await manager.request.post(`/proposals/${proposal.id}`, { multipart: fields, headers: FORM_POST_HEADERS });
+      expect(response.status()).toBeLessThan(500);
+      expect(await openUpdateOf(proposal.id)).toMatchObject({ workflowState: "APPROVED", version: 2 });
+    } finally {
+      await manager.close();
+    }
+  });
+});
+
+test.describe("reporting cycle and audit pages", () => {
+  test("staff get 403 on /audit, /periods/new and a period's edit page, and see no manager controls on the cockpit", async ({ browser }) => {
+    const staff = await newUser("STAFF");
+    const page = await signedInPage(browser, staff);
+    try {
+      const deniedBefore = await permissionDenials(staff.id);
+      await expectForbiddenPage(page, "/audit");
+      await expect(page.getByTestId("audit-table")).toHaveCount(0);
+      await expectForbiddenPage(page, "/periods/new");
+      await expect(page.getByLabel("Report number")).toHaveCount(0);
+      await expectForbiddenPage(page, `/periods/${await openPeriodId()}/edit`);
+      await expect(page.getByLabel("Cut-off")).toHaveCount(0);
+      expect(await permissionDenials(staff.id)).toBe(deniedBefore + 3);
+
+      // What staff may see: the cycle's pages, read-only.
+      await page.goto("/periods");
+      await expect(page.getByRole("heading", { name: "Reporting cycle", level: 1 })).toBeVisible();
+      await expect(page.getByRole("link", { name: "New period" })).toHaveCount(0);
+      await page.goto(`/periods/${await openPeriodId()}`);
+      await expect(page.getByTestId("period-state")).toContainText("Open for updates");
+      await expect(page.getByRole("link", { name: "Edit dates" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /^(Lock|Unlock|Close|Open for updates)$/ })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /^E-mail reminders/ })).toHaveCount(0);
+      // No link to the audit trail in the navigation.
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" })).toHaveCount(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  for (const role of ["viewer", "manager"] as RoleName[]) {
+    test(`the audit trail is for admins only: ${role} gets 403`, async ({ browser }) => {
+      const context = await newRoleContext(browser, role);
+      try {
+        const page = await context.newPage();
+        await expectForbiddenPage(page, "/audit");
+        await expect(page.getByTestId("audit-table")).toHaveCount(0);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("a forged period change (Lock) by a staff member is refused and the period stays open", async ({ browser }) => {
+    const periodId = await openPeriodId();
+    const manager = await newRoleContext(browser, "manager");
+    const staffContext = await newRoleContext(browser, "staff");
+    try {
+      const managerPage = await manager.newPage();
+      await managerPage.goto(`/periods/${periodId}`);
+      const form = managerPage.getByRole("form", { name: /^Change the state of the / });
+      await expect(form.getByRole("button", { name: "Lock", exact: true })).toBeVisible();
+      const fields = await form.evaluate((f: HTMLFormElement) => {
+        const entries: Record<string, string> = {};
+        for (const [key, value] of new FormData(f).entries()) if (typeof value === "string") entries[key] = value;
+        return entries;
+      });
+      expect(fields).toMatchObject({ periodId });
+      const staffUser = await testDb().user.findUniqueOrThrow({ where: { email: ROLES.staff }, select: { id: true } });
+      const refusals = () => testDb().auditEvent.count({ where: { actorId: staffUser.id, action: "permission.denied", periodId, entityType: "ReportingPeriod" } });
+      const refusedBefore = await refusals();
+      const before = await testDb().reportingPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { state: true, version: true } });
+      // The clicked button's name/value travel with the form.
+      const response = await staffContext.request.post(`/periods/${periodId}`, { multipart: { ...fields, action: "lock" }, headers: FORM_POST_HEADERS });
+      expect(response.status()).toBeLessThan(500);
+      expect(await testDb().reportingPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { state: true, version: true } })).toEqual(before);
+      // Refused for the role (recorded), not merely because the cut-off has not passed.
+      expect(await refusals()).toBe(refusedBefore + 1);
+    } finally {
+      await manager.close();
+      await staffContext.close();
     }
   });
 });

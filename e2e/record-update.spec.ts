@@ -1,21 +1,26 @@
-// Journey: a focal-point staff member records the update of their proposal for the open period.
+// Journey: a focal-point staff member records the update of their proposal for the open period and
+// submits it for review; the dashboard counts it once submitted updates are included.
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
 import { freshProposal, newUser, openPeriodId, openUpdateOf, updateCountInPeriod } from "./support/data";
-import { fillUpdateForm, readCoverage, readStat, saveButton } from "./support/pages";
+import { SUBMITTED_FOR_REVIEW, fillUpdateForm, openDashboard, readCoverage, readStat, saveButton, submitButton } from "./support/pages";
 
-test("staff records an update: bad input is refused and kept, the fixed one is saved and counted", async ({ page }) => {
+test("staff records an update: bad input is refused and kept, the fixed one is submitted and counted", async ({ page }) => {
   const proposal = await freshProposal(0);
   const user = await newUser("STAFF", { focalPointOf: [proposal.id] });
   const periodId = await openPeriodId();
 
   await signIn(page, user.email, user.password);
 
-  // Dashboard before: coverage agrees with the database.
+  // Dashboard before: coverage agrees with the database (approved updates by default).
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  const approvedBefore = await readCoverage(page);
+  expect(approvedBefore).toEqual({ updated: await updateCountInPeriod(periodId, ["APPROVED"]), total: 74 });
+  // Counting submitted updates too.
+  await openDashboard(page, "?include=submitted");
   const before = await readCoverage(page);
-  expect(before).toEqual({ updated: await updateCountInPeriod(periodId), total: 74 });
+  expect(before).toEqual({ updated: await updateCountInPeriod(periodId, ["APPROVED", "SUBMITTED"]), total: 74 });
   const ongoingBefore = await readStat(page, "ONGOING");
   const missingBefore = await readStat(page, "NO_UPDATE");
 
@@ -75,23 +80,28 @@ test("staff records an update: bad input is refused and kept, the fixed one is s
   expect(await openUpdateOf(proposal.id)).toBeNull();
   await expectNoAxeViolations(page);
 
-  // Fix and save.
+  // Fix and submit for review. (The rationale is given whether or not the status moved from the
+  // previous period; reporting-cycle.spec.ts checks the rule itself.)
   const narrativeText = `Joint workshop held; terms of reference agreed by both staffs (${user.name}).`;
+  const rationale = "Workshop outcome changes the outlook.";
   const evidence = { label: "Workshop minutes", url: `https://example.org/minutes/${proposal.id}` };
-  await fillUpdateForm(page, { status: "Ongoing", assessment: "At risk", progress: "40", narrative: narrativeText, evidence });
-  await saveButton(page).click();
+  await fillUpdateForm(page, { status: "Ongoing", assessment: "At risk", progress: "40", narrative: narrativeText, evidence, rationale });
+  await submitButton(page).click();
 
-  await expect(page).toHaveURL(new RegExp(`/proposals/${proposal.id}\\?saved=1$`));
-  await expect(page.getByRole("status")).toHaveText("Update saved.");
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposal.id}\\?submitted=1$`));
+  await expect(page.getByRole("status")).toHaveText(SUBMITTED_FOR_REVIEW);
   const current = page.getByRole("region", { name: /^Current state: / });
+  await expect(current.getByText("Submitted", { exact: true })).toBeVisible();
   await expect(current.getByText("Ongoing", { exact: true })).toBeVisible();
   await expect(current.getByText("At risk", { exact: true })).toBeVisible();
   await expect(current.getByText("40%", { exact: true })).toBeVisible();
+  await expect(current.getByText(rationale)).toBeVisible();
   await expect(current.getByText(narrativeText)).toBeVisible();
   await expect(current.getByText(typedNextSteps)).toBeVisible();
   await expect(current.getByRole("link", { name: /^Workshop minutes/ })).toHaveAttribute("href", evidence.url);
   await expect(current).toContainText(`${user.name} (NATO)`);
-  await expect(page.getByRole("link", { name: /^Edit update for the / })).toBeVisible();
+  // Under review the update is frozen for its author: no edit link.
+  await expect(page.getByRole("link", { name: /^(Edit|Record) update for the / })).toHaveCount(0);
 
   const saved = await openUpdateOf(proposal.id);
   expect(saved).toMatchObject({
@@ -101,15 +111,24 @@ test("staff records an update: bad input is refused and kept, the fixed one is s
     narrative: narrativeText,
     nextSteps: typedNextSteps,
     evidenceLinks: [evidence],
+    rationale,
+    workflowState: "SUBMITTED",
     authorId: user.id,
     organisationId: "nato",
     version: 1,
   });
   await expectNoAxeViolations(page);
 
-  // The dashboard counts the new update.
+  // The dashboard counts approved updates by default: not this one yet.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Count" })).toHaveValue("approved");
+  await expect(page.getByTestId("coverage-total")).toHaveText(`${approvedBefore.updated} of 74`);
+
+  // Counting submitted updates too, it is counted.
+  await page.getByRole("combobox", { name: "Count" }).selectOption({ label: "Approved and submitted" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/[?&]include=submitted(&|$)/);
   await expect(page.getByTestId("coverage-total")).toHaveText(`${before.updated + 1} of 74`);
   expect(await readStat(page, "ONGOING")).toBe(ongoingBefore + 1);
   expect(await readStat(page, "NO_UPDATE")).toBe(missingBefore - 1);

@@ -10,6 +10,15 @@ const envSchema = z.object({
   /** Session lifetime in seconds (default 8 hours, a working day). */
   SESSION_MAX_AGE: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(8 * 3600),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Public address of the app, for links in e-mails. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** E-mail reminders are sent only when SMTP_HOST is set; without it the in-app bell still works. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default("NATO-EU Progress Tracker <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema>;

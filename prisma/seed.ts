@@ -87,6 +87,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { force?: bool
         periods,
         (p) => authorsByProposal.get(p.id) ?? [],
         now,
+        "seed-user-eu-manager",
       );
       // Existing rows (seeded earlier, or real ones when forced) are left as they are.
       const created = await tx.statusUpdate.createMany({
@@ -98,7 +99,13 @@ export async function seedDemoData(prisma: PrismaClient, options: { force?: bool
       await tx.statusUpdateRevision.createMany({
         data: history
           .filter((h) => seeded.has(h.id))
-          .map(({ id, proposalId: _proposal, periodId: _period, updatedAt, ...values }) => ({ id: `${id}-v1`, statusUpdateId: id, version: 1, createdAt: updatedAt, ...values })),
+          .map(({ id, proposalId: _proposal, periodId: _period, updatedAt, submittedAt: _s, reviewedAt: _r, reviewedById: _b, ...values }) => ({
+            id: `${id}-v1`,
+            statusUpdateId: id,
+            version: 1,
+            createdAt: updatedAt,
+            ...values,
+          })),
         skipDuplicates: true,
       });
       await tx.appSetting.upsert({

@@ -1,9 +1,12 @@
 import Link from "next/link";
-import { MainNav } from "@/components/layout/main-nav";
+import { MainNav, type NavLink } from "@/components/layout/main-nav";
+import { NotificationBell } from "@/components/layout/notification-bell";
 import { PeriodBanner } from "@/components/layout/period-banner";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getOpenPeriod } from "@/lib/data/periods";
+import { getNotifications } from "@/lib/data/notifications";
+import { getCurrentPeriod } from "@/lib/data/periods";
+import { canViewAudit } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 // Every page below reads the session and live data.
@@ -11,7 +14,14 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Pages check the session themselves (and redirect); the layout only decides what chrome to show.
-  const [user, openPeriod] = await Promise.all([getCurrentUser(), getOpenPeriod()]);
+  const [user, period] = await Promise.all([getCurrentUser(), getCurrentPeriod()]);
+  const notifications = user ? await getNotifications(user) : [];
+  const links: NavLink[] = [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/proposals", label: "Proposals" },
+    { href: "/periods", label: "Reporting cycle" },
+    ...(user && canViewAudit(user) ? [{ href: "/audit", label: "Audit trail" }] : []),
+  ];
   return (
     <>
       <a className="skip-link" href="#main">
@@ -22,9 +32,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link className="brand" href="/dashboard">
             NATO–EU Progress Tracker
           </Link>
-          {user && <MainNav />}
+          {user && <MainNav links={links} />}
           {user && (
             <div className="user-menu">
+              <NotificationBell items={notifications} />
               <span>
                 {user.name} <span className="user-menu__role">({ROLE_LABELS[user.role]}, {user.organisationCode})</span>
               </span>
@@ -33,7 +44,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           )}
         </div>
       </header>
-      {user && <PeriodBanner period={openPeriod} now={new Date()} />}
+      {user && <PeriodBanner period={period} now={new Date()} />}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/domain/dashboard";
+import type { IncludeOption } from "@/lib/domain/proposals";
 import { toFilterQuery } from "@/lib/validation/proposal-filters";
 
 /** Coverage needs no chart library: a table with inline bars. */
-export function Coverage({ dashboard, periodId }: { dashboard: Dashboard; periodId: string }) {
+export function Coverage({ dashboard, periodId, include }: { dashboard: Dashboard; periodId: string; include: IncludeOption }) {
   return (
     <section className="card" aria-labelledby="coverage-title">
       <h2 id="coverage-title">Coverage</h2>
@@ -11,9 +12,9 @@ export function Coverage({ dashboard, periodId }: { dashboard: Dashboard; period
         <strong data-testid="coverage-total">
           {dashboard.updatedCount} of {dashboard.totalProposals}
         </strong>{" "}
-        proposals have an update ({dashboard.coveragePercent}%).{" "}
+        proposals have a counted update ({dashboard.coveragePercent}%).{" "}
         {dashboard.missingCount > 0 && (
-          <Link href={`/proposals${toFilterQuery({ status: ["NO_UPDATE"], period: periodId })}`}>
+          <Link href={`/proposals${toFilterQuery({ status: ["NO_UPDATE"], period: periodId, include })}`}>
             See the {dashboard.missingCount} without an update
           </Link>
         )}

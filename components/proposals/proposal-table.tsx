@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AssessmentBadge, ProgressValue, StatusBadge } from "@/components/ui/badges";
+import { AssessmentBadge, ProgressValue, StatusBadge, WorkflowBadge } from "@/components/ui/badges";
 import { formatDate } from "@/lib/domain/format";
 import { focalPointNames, type ProposalRow } from "@/lib/domain/proposals";
 import { proposalCode } from "@/lib/domain/vocabulary";
@@ -17,6 +17,7 @@ export function ProposalTable({ rows, caption }: { rows: ProposalRow[]; caption:
             <th scope="col">Status</th>
             <th scope="col">Assessment</th>
             <th scope="col">Progress</th>
+            <th scope="col">Review</th>
             <th scope="col">Focal points</th>
             <th scope="col">Last update</th>
           </tr>
@@ -34,6 +35,7 @@ export function ProposalTable({ rows, caption }: { rows: ProposalRow[]; caption:
               </td>
               <td>{row.update ? <AssessmentBadge assessment={row.update.assessment} /> : <span className="muted">–</span>}</td>
               <td>{row.update ? <ProgressValue value={row.update.progress} /> : <span className="muted">–</span>}</td>
+              <td>{row.update ? <WorkflowBadge state={row.update.workflowState} /> : <span className="muted">–</span>}</td>
               <td>
                 <div>NATO: {focalPointNames(row, "NATO") || <span className="muted">vacant</span>}</div>
                 <div>EU: {focalPointNames(row, "EU") || <span className="muted">vacant</span>}</div>

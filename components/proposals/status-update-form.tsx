@@ -7,7 +7,7 @@ import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_HINTS, 
 import { MAX_EVIDENCE_LINKS, type StatusUpdateFormValues } from "@/lib/validation/status-update";
 import { AssessmentBadge, StatusBadge } from "@/components/ui/badges";
 
-const FIELD_ORDER = ["status", "assessment", "progress", "narrative", "nextSteps", "evidenceLinks"];
+const FIELD_ORDER = ["status", "assessment", "rationale", "progress", "narrative", "nextSteps", "evidenceLinks"];
 const FIELD_LABELS: Record<string, string> = {
   status: "Implementation status",
   assessment: "Assessment",
@@ -15,6 +15,7 @@ const FIELD_LABELS: Record<string, string> = {
   narrative: "Narrative",
   nextSteps: "Next steps",
   evidenceLinks: "Evidence links",
+  rationale: "Why it changed",
 };
 
 function errorId(field: string) {
@@ -40,7 +41,21 @@ function fieldAnchor(field: string): string {
   return field === "status" || field === "assessment" ? `${field}-${field === "status" ? IMPLEMENTATION_STATUSES[0] : ASSESSMENTS[0]}` : field;
 }
 
-export function StatusUpdateForm({ initial, periodName, cancelHref }: { initial: StatusUpdateFormValues; periodName: string; cancelHref: string }) {
+type Previous = { periodName: string; status: string; assessment: string; statusValue: string; assessmentValue: string };
+
+export function StatusUpdateForm({
+  initial,
+  periodName,
+  cancelHref,
+  canSubmit,
+  previous,
+}: {
+  initial: StatusUpdateFormValues;
+  periodName: string;
+  cancelHref: string;
+  canSubmit: boolean;
+  previous: Previous | null;
+}) {
   const [state, formAction, isPending] = useActionState<SaveStatusUpdateState, FormData>(saveStatusUpdate, { status: "idle" });
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -78,6 +93,7 @@ export function StatusUpdateForm({ initial, periodName, cancelHref }: { initial:
           )}
           {state.status === "conflict" && state.current && (
             <div data-testid="conflict-current">
+              {state.changedFields && state.changedFields.length > 0 && <p>Changed by the other person: {state.changedFields.join(", ")}.</p>}
               <p>
                 Saved now (version {state.current.version}, by {state.current.authorName}): <StatusBadge status={state.current.status} />{" "}
                 <AssessmentBadge assessment={state.current.assessment} /> {state.current.progress}%.
@@ -121,6 +137,24 @@ export function StatusUpdateForm({ initial, periodName, cancelHref }: { initial:
           ))}
         </div>
       </fieldset>
+
+      <div className="field">
+        <label htmlFor="rationale">Why it changed</label>
+        <span className="field__hint" id="rationale-hint">
+          {previous
+            ? `Required when status or assessment differs from the ${previous.periodName} (${previous.status}, ${previous.assessment}).`
+            : "Only needed when status or assessment changes from the previous period."}
+        </span>
+        <FieldError field="rationale" errors={errors} />
+        <textarea
+          id="rationale"
+          name="rationale"
+          rows={2}
+          defaultValue={values.rationale}
+          aria-invalid={errors.rationale ? true : undefined}
+          aria-describedby={errors.rationale ? `rationale-hint ${errorId("rationale")}` : "rationale-hint"}
+        />
+      </div>
 
       <div className="field">
         <label htmlFor="progress">Progress (%)</label>
@@ -185,8 +219,13 @@ export function StatusUpdateForm({ initial, periodName, cancelHref }: { initial:
       </fieldset>
 
       <div className="form-actions">
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : `Save update for the ${periodName}`}
+        {canSubmit && (
+          <button type="submit" name="intent" value="submit" className="button" disabled={isPending}>
+            {isPending ? "Saving…" : "Submit for review"}
+          </button>
+        )}
+        <button type="submit" name="intent" value="save" className={canSubmit ? "button button--secondary" : "button"} disabled={isPending}>
+          {isPending ? "Saving…" : `Save ${canSubmit ? "draft" : "changes"} for the ${periodName}`}
         </button>
         <Link href={cancelHref}>Cancel</Link>
       </div>

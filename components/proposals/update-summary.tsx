@@ -1,4 +1,4 @@
-import { AssessmentBadge, ProgressValue, StatusBadge } from "@/components/ui/badges";
+import { AssessmentBadge, ProgressValue, StatusBadge, WorkflowBadge } from "@/components/ui/badges";
 import { formatDateTime } from "@/lib/domain/format";
 import type { CurrentUpdate } from "@/lib/domain/proposals";
 
@@ -6,6 +6,10 @@ import type { CurrentUpdate } from "@/lib/domain/proposals";
 export function UpdateSummary({ update }: { update: CurrentUpdate }) {
   return (
     <dl className="facts">
+      <dt>Review</dt>
+      <dd>
+        <WorkflowBadge state={update.workflowState} />
+      </dd>
       <dt>Status</dt>
       <dd>
         <StatusBadge status={update.status} />
@@ -18,6 +22,12 @@ export function UpdateSummary({ update }: { update: CurrentUpdate }) {
       <dd>
         <ProgressValue value={update.progress} />
       </dd>
+      {update.rationale && (
+        <>
+          <dt>Why it changed</dt>
+          <dd className="narrative">{update.rationale}</dd>
+        </>
+      )}
       <dt>Narrative</dt>
       <dd className="narrative">{update.narrative}</dd>
       {update.nextSteps && (

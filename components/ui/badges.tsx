@@ -1,3 +1,4 @@
+import { WORKFLOW_LABELS, type WorkflowState } from "@/lib/domain/workflow";
 import { ASSESSMENT_LABELS, NO_UPDATE_LABEL, STATUS_LABELS, type Assessment, type ImplementationStatus } from "@/lib/domain/vocabulary";
 
 export function StatusBadge({ status }: { status: ImplementationStatus | null }) {
@@ -22,4 +23,8 @@ export function ProgressValue({ value }: { value: number }) {
       {value}%
     </span>
   );
+}
+
+export function WorkflowBadge({ state }: { state: WorkflowState }) {
+  return <span className={`badge badge--wf-${state}`}>{WORKFLOW_LABELS[state]}</span>;
 }

@@ -10,15 +10,19 @@ export function PeriodSelect({ periods, selectedId, hidden = [] }: { periods: Pe
       ))}
       <label htmlFor="period">Reporting period</label>
       <select id="period" name="period" defaultValue={selectedId}>
-        {periods.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name} ({PERIOD_STATE_LABELS[p.state]})
-          </option>
-        ))}
+        <PeriodOptions periods={periods} />
       </select>
       <button type="submit" className="button button--secondary button--small">
         Show
       </button>
     </form>
   );
+}
+
+export function PeriodOptions({ periods }: { periods: PeriodSummary[] }) {
+  return periods.map((p) => (
+    <option key={p.id} value={p.id}>
+      {p.name} ({PERIOD_STATE_LABELS[p.state]})
+    </option>
+  ));
 }

@@ -13,10 +13,18 @@ export function proposalCode(number: number): string {
 /**
  * `count` proposals with no update in the open period, starting at `index` of that list. Each spec takes
  * its own index (record-update 0, manager-dashboard 1, proposals-list-csv 2, access-control 3-4,
- * accessibility 5) so that no two journeys write to the same proposal.
+ * accessibility 5, reporting-cycle 6) so that no two journeys write to the same proposal. With
+ * `withEarlierUpdate`, only proposals that have an update in an earlier period (the baseline of the
+ * rationale rule) are counted.
  */
-export async function freshProposals(index: number, count = 1): Promise<ProposalInfo[]> {
-  const ids = (await proposalsWithoutOpenUpdate(testDb())).slice(index, index + count);
+export async function freshProposals(index: number, count = 1, options: { withEarlierUpdate?: boolean } = {}): Promise<ProposalInfo[]> {
+  let candidates = await proposalsWithoutOpenUpdate(testDb());
+  if (options.withEarlierUpdate) {
+    const withHistory = await testDb().statusUpdate.findMany({ where: { proposalId: { in: candidates } }, select: { proposalId: true }, distinct: ["proposalId"] });
+    const keep = new Set(withHistory.map((r) => r.proposalId));
+    candidates = candidates.filter((id) => keep.has(id));
+  }
+  const ids = candidates.slice(index, index + count);
   if (ids.length < count) throw new Error(`Not enough proposals without an update in the open period (wanted ${index}+${count})`);
   const rows = await testDb().proposal.findMany({
     where: { id: { in: ids } },
@@ -26,8 +34,8 @@ export async function freshProposals(index: number, count = 1): Promise<Proposal
   return rows.map((p) => ({ id: p.id, number: p.number, code: proposalCode(p.number), title: p.title, areaId: p.area.id, areaName: p.area.name }));
 }
 
-export async function freshProposal(index: number): Promise<ProposalInfo> {
-  return (await freshProposals(index, 1))[0]!;
+export async function freshProposal(index: number, options: { withEarlierUpdate?: boolean } = {}): Promise<ProposalInfo> {
+  return (await freshProposals(index, 1, options))[0]!;
 }
 
 /** A user of the given role; staff are focal point of the given proposals. Password: `user.password`. */
@@ -39,16 +47,89 @@ export async function openPeriodId(): Promise<string> {
   return getOpenPeriodId(testDb());
 }
 
-/** The update of a proposal in the open period, or null. */
+/**
+ * The period the cycle is about, as the app picks it: the open one, else the latest locked one (a test
+ * may lock the open period for a while).
+ */
+export async function currentPeriodId(): Promise<string> {
+  const period =
+    (await testDb().reportingPeriod.findFirst({ where: { state: "OPEN" }, select: { id: true } })) ??
+    (await testDb().reportingPeriod.findFirstOrThrow({ where: { state: "LOCKED" }, orderBy: { number: "desc" }, select: { id: true } }));
+  return period.id;
+}
+
+/** The update of a proposal in the current (open, or locked) period, or null. */
 export async function openUpdateOf(proposalId: string) {
   return testDb().statusUpdate.findUnique({
-    where: { proposalId_periodId: { proposalId, periodId: await openPeriodId() } },
-    select: { id: true, status: true, assessment: true, progress: true, narrative: true, nextSteps: true, evidenceLinks: true, authorId: true, organisationId: true, version: true },
+    where: { proposalId_periodId: { proposalId, periodId: await currentPeriodId() } },
+    select: {
+      id: true,
+      status: true,
+      assessment: true,
+      progress: true,
+      narrative: true,
+      nextSteps: true,
+      evidenceLinks: true,
+      rationale: true,
+      workflowState: true,
+      returnNote: true,
+      authorId: true,
+      organisationId: true,
+      version: true,
+    },
   });
 }
 
-export async function updateCountInPeriod(periodId: string): Promise<number> {
-  return testDb().statusUpdate.count({ where: { periodId } });
+/** The latest update of a proposal in a period before the open one: what the rationale rule compares with. */
+export async function earlierUpdateOf(proposalId: string) {
+  const open = await testDb().reportingPeriod.findUniqueOrThrow({ where: { id: await currentPeriodId() }, select: { number: true } });
+  return testDb().statusUpdate.findFirstOrThrow({
+    where: { proposalId, period: { number: { lt: open.number } } },
+    orderBy: { period: { number: "desc" } },
+    select: { status: true, assessment: true, period: { select: { name: true } } },
+  });
+}
+
+export type WorkflowState = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+
+/** Updates in a period, all of them or only those in the given review states (the dashboard's "Count"). */
+export async function updateCountInPeriod(periodId: string, states?: WorkflowState[]): Promise<number> {
+  return testDb().statusUpdate.count({ where: { periodId, ...(states ? { workflowState: { in: states } } : {}) } });
+}
+
+/**
+ * An update of the proposal in the current (open, or locked) period, written straight to the database
+ * with its first revision (as the app writes it), for tests that need one in a given review state.
+ */
+export async function createOpenUpdate(
+  proposalId: string,
+  author: { id: string; organisationId: string },
+  values: { workflowState: WorkflowState; narrative?: string; returnNote?: string; status?: "IN_PROGRESS" | "ONGOING" | "STALLED"; rationale?: string; nextSteps?: string },
+) {
+  const data = {
+    status: values.status ?? ("IN_PROGRESS" as const),
+    assessment: "ON_TRACK" as const,
+    progress: 25,
+    narrative: values.narrative ?? `Staff talks continued (${proposalId}).`,
+    nextSteps: values.nextSteps ?? "",
+    evidenceLinks: [],
+    rationale: values.rationale ?? "",
+    workflowState: values.workflowState,
+    returnNote: values.returnNote ?? null,
+    authorId: author.id,
+    organisationId: author.organisationId,
+  };
+  const periodId = await currentPeriodId();
+  return testDb().statusUpdate.create({
+    data: {
+      ...data,
+      proposalId,
+      periodId,
+      submittedAt: values.workflowState === "DRAFT" ? null : new Date(),
+      revisions: { create: { ...data, version: 1 } },
+    },
+    select: { id: true, version: true },
+  });
 }
 
 export async function totalProposals(): Promise<number> {

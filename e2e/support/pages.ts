@@ -50,6 +50,8 @@ export type UpdateValues = {
   narrative: string;
   nextSteps?: string;
   evidence?: { label: string; url: string };
+  /** "Why it changed": required when status or assessment differs from the previous period. */
+  rationale?: string;
 };
 
 /** Fills the status update form (the page must show it). */
@@ -58,6 +60,7 @@ export async function fillUpdateForm(page: Page, values: UpdateValues): Promise<
   await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: values.assessment, exact: true }).check();
   await page.getByLabel("Progress (%)").fill(values.progress);
   await page.getByLabel("Narrative").fill(values.narrative);
+  if (values.rationale !== undefined) await page.getByLabel("Why it changed").fill(values.rationale);
   if (values.nextSteps !== undefined) await page.getByLabel("Next steps (optional)").fill(values.nextSteps);
   if (values.evidence) {
     await page.getByLabel("Link 1: label").fill(values.evidence.label);
@@ -65,15 +68,48 @@ export async function fillUpdateForm(page: Page, values: UpdateValues): Promise<
   }
 }
 
+/** "Save draft for the …" (staff who may submit) or "Save changes for the …" (who may only edit). */
 export function saveButton(page: Page) {
-  return page.getByRole("button", { name: /^Save update for the / });
+  return page.getByRole("button", { name: /^Save (draft|changes) for the / });
 }
 
-/** Opens the form of a proposal, saves the values and waits for the proposal page to confirm. */
-export async function recordUpdateThroughForm(page: Page, proposalId: string, values: UpdateValues): Promise<void> {
+export function submitButton(page: Page) {
+  return page.getByRole("button", { name: "Submit for review", exact: true });
+}
+
+export const SAVED_AS_DRAFT = "Update saved as a draft. Submit it for review when it is ready.";
+export const SUBMITTED_FOR_REVIEW = "Update submitted for review.";
+
+/** Opens the form of a proposal, saves (or submits) the values and waits for the proposal page to confirm. */
+export async function recordUpdateThroughForm(page: Page, proposalId: string, values: UpdateValues, intent: "save" | "submit" = "save"): Promise<void> {
   await page.goto(`/proposals/${proposalId}/update`);
   await fillUpdateForm(page, values);
-  await saveButton(page).click();
-  await expect(page).toHaveURL(new RegExp(`/proposals/${proposalId}\\?saved=1$`));
-  await expect(page.getByRole("status").filter({ hasText: "Update saved." })).toBeVisible();
+  await (intent === "submit" ? submitButton(page) : saveButton(page)).click();
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposalId}\\?${intent === "submit" ? "submitted" : "saved"}=1$`));
+  await expect(page.getByRole("status").filter({ hasText: intent === "submit" ? SUBMITTED_FOR_REVIEW : SAVED_AS_DRAFT })).toBeVisible();
+}
+
+/** A manager's Approve / Return on the proposal page; waits for the page to confirm. */
+export async function approveUpdate(page: Page, proposalId: string): Promise<void> {
+  await page.goto(`/proposals/${proposalId}`);
+  await page.getByRole("region", { name: "Review" }).getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposalId}\\?approved=1$`));
+  await expect(page.getByRole("status").filter({ hasText: "Update approved." })).toBeVisible();
+}
+
+/** The header's notification bell (a <details> disclosure): its summary and its panel. */
+export function notificationBell(page: Page) {
+  const bell = page.getByTestId("notification-bell");
+  return { bell, summary: bell.locator("summary"), panel: bell.locator(".bell__panel") };
+}
+
+/** Opens a dashboard with the "Count" choice of the GET form (approved by default). */
+export async function openDashboard(page: Page, query = ""): Promise<void> {
+  await page.goto(`/dashboard${query}`);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+}
+
+/** Today's date (UTC), as a date input wants it. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import type { Reopening } from "@/lib/domain/review-rules";
 import type { PeriodState } from "@/lib/domain/vocabulary";
 
 export type PeriodSummary = {
@@ -12,27 +13,53 @@ export type PeriodSummary = {
   cutOffOn: Date;
   dueOn: Date;
   state: PeriodState;
+  lockedAt: Date | null;
+  version: number;
 };
 
-const periodSelect = { id: true, number: true, name: true, startsOn: true, cutOffOn: true, dueOn: true, state: true } as const;
+const periodSelect = {
+  id: true,
+  number: true,
+  name: true,
+  startsOn: true,
+  cutOffOn: true,
+  dueOn: true,
+  state: true,
+  lockedAt: true,
+  version: true,
+} as const;
 
 /** Newest first. */
 export const listPeriods = cache(async (): Promise<PeriodSummary[]> => {
   return getDb().reportingPeriod.findMany({ select: periodSelect, orderBy: { number: "desc" } });
 });
 
-/** The period open for updates (at most one), or null. */
-export const getOpenPeriod = cache(async (): Promise<PeriodSummary | null> => {
-  return getDb().reportingPeriod.findFirst({ where: { state: "OPEN" }, select: periodSelect, orderBy: { number: "desc" } });
+export async function getPeriod(id: string): Promise<PeriodSummary | null> {
+  return getDb().reportingPeriod.findUnique({ where: { id }, select: periodSelect });
+}
+
+/**
+ * The period the reporting cycle is about: the one open for updates, else the latest locked one (under
+ * review after its cut-off), else null. Read from the cached list.
+ */
+export const getCurrentPeriod = cache(async (): Promise<PeriodSummary | null> => {
+  const periods = await listPeriods();
+  return periods.find((p) => p.state === "OPEN") ?? periods.find((p) => p.state === "LOCKED") ?? null;
 });
 
 /**
- * The period a view shows: the requested one if it exists, else the open one, else the latest.
- * Reads the cached list, so a page asking twice costs one query.
+ * The period a view shows: the requested one if it exists, else the current one, else the latest.
  */
 export async function resolvePeriod(requestedId: string | undefined): Promise<PeriodSummary | null> {
   const periods = await listPeriods();
-  return (
-    (requestedId && periods.find((p) => p.id === requestedId)) || periods.find((p) => p.state === "OPEN") || periods[0] || null
-  );
+  return (requestedId && periods.find((p) => p.id === requestedId)) || (await getCurrentPeriod()) || periods[0] || null;
+}
+
+/** The unexpired reopening of one proposal in a period at `now`, if any (expired ones re-lock by themselves). */
+export async function getActiveReopening(periodId: string, proposalId: string, now: Date): Promise<(Reopening & { reason: string }) | null> {
+  return getDb().periodReopening.findFirst({
+    where: { periodId, proposalId, expiresAt: { gt: now } },
+    select: { expiresAt: true, reason: true },
+    orderBy: { expiresAt: "desc" },
+  });
 }

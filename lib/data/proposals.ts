@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
-import type { ProposalRow } from "@/lib/domain/proposals";
+import { includedStates, type IncludeOption, type ProposalRow } from "@/lib/domain/proposals";
 import type { ProposalFilters } from "@/lib/validation/proposal-filters";
 import { currentUpdateSelect, toCurrentUpdate } from "./status-update-dto";
 
-function rowSelect(periodId: string | null) {
+function rowSelect(periodId: string | null, include: IncludeOption) {
   return {
     id: true,
     number: true,
@@ -16,11 +16,16 @@ function rowSelect(periodId: string | null) {
       select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } },
       orderBy: { user: { name: "asc" } },
     },
-    statusUpdates: { where: { periodId: periodId ?? "" }, select: currentUpdateSelect, take: 1 },
+    statusUpdates: { where: updateWhere(periodId, include), select: currentUpdateSelect, take: 1 },
   } satisfies Prisma.ProposalSelect;
 }
 
 type SelectedRow = Prisma.ProposalGetPayload<{ select: ReturnType<typeof rowSelect> }>;
+
+/** The update of the period that counts for a view (by workflow state). */
+function updateWhere(periodId: string | null, include: IncludeOption): Prisma.StatusUpdateWhereInput {
+  return { periodId: periodId ?? "", workflowState: { in: includedStates(include) } };
+}
 
 function toRow(p: SelectedRow): ProposalRow {
   const update = p.statusUpdates[0];
@@ -59,15 +64,15 @@ export function proposalWhere(filters: ProposalFilters, periodId: string | null)
   }
   if (filters.area.length) and.push({ areaId: { in: filters.area } });
   if (filters.org.length) and.push({ focalPoints: { some: { user: { organisation: { code: { in: filters.org } } } } } });
-  const period = periodId ?? "";
+  const counted = updateWhere(periodId, filters.include);
   if (filters.status.length) {
     const statuses = filters.status.filter((s) => s !== "NO_UPDATE");
     const or: Prisma.ProposalWhereInput[] = [];
-    if (statuses.length) or.push({ statusUpdates: { some: { periodId: period, status: { in: statuses } } } });
-    if (filters.status.includes("NO_UPDATE")) or.push({ statusUpdates: { none: { periodId: period } } });
+    if (statuses.length) or.push({ statusUpdates: { some: { ...counted, status: { in: statuses } } } });
+    if (filters.status.includes("NO_UPDATE")) or.push({ statusUpdates: { none: counted } });
     and.push({ OR: or });
   }
-  if (filters.assessment.length) and.push({ statusUpdates: { some: { periodId: period, assessment: { in: filters.assessment } } } });
+  if (filters.assessment.length) and.push({ statusUpdates: { some: { ...counted, assessment: { in: filters.assessment } } } });
   return { AND: and };
 }
 
@@ -75,7 +80,7 @@ export function proposalWhere(filters: ProposalFilters, periodId: string | null)
 export async function listProposals(filters: ProposalFilters, periodId: string | null): Promise<ProposalRow[]> {
   const rows = await getDb().proposal.findMany({
     where: proposalWhere(filters, periodId),
-    select: rowSelect(periodId),
+    select: rowSelect(periodId, filters.include),
     orderBy: { number: "asc" },
   });
   return rows.map(toRow);

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentUpdate, EvidenceLink } from "@/lib/domain/proposals";
 import type { Assessment, ImplementationStatus } from "@/lib/domain/vocabulary";
+import type { WorkflowState } from "@/lib/domain/workflow";
 
 const storedLinksSchema = z.array(z.object({ label: z.string(), url: z.string() }));
 
@@ -11,17 +12,30 @@ export function toEvidenceLinks(value: unknown): EvidenceLink[] {
   return parsed.success ? parsed.data : [];
 }
 
-/** The Prisma select that `toCurrentUpdate` reads. */
-export const currentUpdateSelect = {
-  id: true,
+/** The fields of one version of an update (shared by updates and their revisions). */
+export const versionSelect = {
   status: true,
   assessment: true,
   progress: true,
   narrative: true,
   nextSteps: true,
   evidenceLinks: true,
+  rationale: true,
+  workflowState: true,
+  returnNote: true,
+} as const;
+
+export function toVersionSnapshot<T extends { evidenceLinks: unknown }>(row: T): Omit<T, "evidenceLinks"> & { evidenceLinks: EvidenceLink[] } {
+  return { ...row, evidenceLinks: toEvidenceLinks(row.evidenceLinks) };
+}
+
+/** The Prisma select that `toCurrentUpdate` reads. */
+export const currentUpdateSelect = {
+  id: true,
+  ...versionSelect,
   updatedAt: true,
   version: true,
+  authorId: true,
   author: { select: { name: true } },
   organisation: { select: { code: true } },
 } as const;
@@ -34,6 +48,10 @@ type SelectedUpdate = {
   narrative: string;
   nextSteps: string;
   evidenceLinks: unknown;
+  rationale: string;
+  workflowState: WorkflowState;
+  returnNote: string | null;
+  authorId: string;
   updatedAt: Date;
   version: number;
   author: { name: string };
@@ -49,6 +67,10 @@ export function toCurrentUpdate(row: SelectedUpdate): CurrentUpdate {
     narrative: row.narrative,
     nextSteps: row.nextSteps,
     evidenceLinks: toEvidenceLinks(row.evidenceLinks),
+    rationale: row.rationale,
+    workflowState: row.workflowState,
+    returnNote: row.returnNote,
+    authorId: row.authorId,
     authorName: row.author.name,
     organisationCode: row.organisation.code,
     updatedAt: row.updatedAt,

@@ -39,6 +39,10 @@ const row: ProposalRow = {
     narrative: "=HYPERLINK(\"http://evil\")\nsecond line",
     nextSteps: "Keep going",
     evidenceLinks: [{ label: "Minutes", url: "https://example.org/m" }],
+    rationale: "-Talks resumed",
+    workflowState: "APPROVED",
+    returnNote: null,
+    authorId: "a",
     authorName: "Ana",
     organisationCode: "NATO",
     updatedAt: new Date("2026-01-02T03:04:05Z"),
@@ -69,6 +73,8 @@ describe("toCsv(proposalCsvRows)", () => {
       "Ongoing",
       "On track",
       "80",
+      "Approved",
+      "'-Talks resumed",
       "'=HYPERLINK(\"http://evil\")\nsecond line",
       "Keep going",
       "Minutes: https://example.org/m",
@@ -78,5 +84,6 @@ describe("toCsv(proposalCsvRows)", () => {
     ]);
     expect(records[2]!.slice(0, 1)).toEqual(["P02"]);
     expect(records[2]![7]).toBe("No update");
+    expect(records[2]![10]).toBe("");
   });
 });

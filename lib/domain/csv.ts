@@ -2,6 +2,7 @@
 // and cells that a spreadsheet would run as a formula made inert.
 import { stringify } from "csv-stringify/sync";
 import { focalPointNames, type ProposalRow } from "./proposals";
+import { WORKFLOW_LABELS } from "./workflow";
 import { ASSESSMENT_LABELS, NO_UPDATE_LABEL, SET_LABELS, STATUS_LABELS, proposalCode } from "./vocabulary";
 
 const BOM = "\uFEFF";
@@ -28,6 +29,8 @@ export const PROPOSAL_CSV_HEADER = [
   "Status",
   "Assessment",
   "Progress (%)",
+  "Review state",
+  "Rationale",
   "Narrative",
   "Next steps",
   "Evidence",
@@ -50,6 +53,8 @@ export function proposalCsvRows(rows: readonly ProposalRow[], periodName: string
       u ? STATUS_LABELS[u.status] : NO_UPDATE_LABEL,
       u ? ASSESSMENT_LABELS[u.assessment] : "",
       u ? String(u.progress) : "",
+      u ? WORKFLOW_LABELS[u.workflowState] : "",
+      u?.rationale ?? "",
       u?.narrative ?? "",
       u?.nextSteps ?? "",
       u ? u.evidenceLinks.map((l) => (l.label ? `${l.label}: ${l.url}` : l.url)).join("\n") : "",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canEditProposal, canExport, canRecordStatus, canViewDashboard, type Actor } from "./permissions";
+import { canEditProposal, canExport, canManagePeriods, canReviewUpdates, canViewAudit, canViewDashboard, type Actor } from "./permissions";
 import type { Role } from "./vocabulary";
 
 const actor = (role: Role, id = "u1"): Actor => ({ id, role, organisationId: "nato" });
@@ -19,18 +19,15 @@ describe("canEditProposal", () => {
   });
 });
 
-describe("canRecordStatus", () => {
-  test.each([
-    ["OPEN", true],
-    ["CLOSED", false],
-    ["UPCOMING", false],
-  ] as const)("staff on a followed proposal in a %s period -> %s", (state, expected) => {
-    expect(canRecordStatus(actor("STAFF"), followed, { state })).toBe(expected);
-  });
-
-  test("a manager cannot write into a closed period either", () => {
-    expect(canRecordStatus(actor("MANAGER"), followed, { state: "CLOSED" })).toBe(false);
-  });
+test.each([
+  ["VIEWER", false, false],
+  ["STAFF", false, false],
+  ["MANAGER", true, false],
+  ["ADMIN", true, true],
+] as const)("%s: reviews and runs periods %s, reads the audit trail %s", (role, manages, audits) => {
+  expect(canReviewUpdates(actor(role))).toBe(manages);
+  expect(canManagePeriods(actor(role))).toBe(manages);
+  expect(canViewAudit(actor(role))).toBe(audits);
 });
 
 test.each(["VIEWER", "STAFF", "MANAGER", "ADMIN"] as const)("%s reads dashboards and exports", (role) => {

@@ -1,6 +1,6 @@
 // Who may do what. Pure functions used by every page, action and route handler on the server;
 // the UI uses the same functions only to hide what the server would refuse anyway.
-import type { Role } from "./vocabulary";
+import type { PeriodState, Role } from "./vocabulary";
 
 export type Actor = {
   id: string;
@@ -13,7 +13,7 @@ export type ProposalAccess = {
   focalPointUserIds: readonly string[];
 };
 
-export type PeriodAccess = { state: "UPCOMING" | "OPEN" | "CLOSED" };
+export type PeriodAccess = { state: PeriodState };
 
 const RANK: Record<Role, number> = { VIEWER: 0, STAFF: 1, MANAGER: 2, ADMIN: 3 };
 
@@ -41,7 +41,16 @@ export function canEditProposal(actor: Actor, proposal: ProposalAccess): boolean
   return proposal.focalPointUserIds.includes(actor.id);
 }
 
-/** Status is recorded only in the period that is open for updates. */
-export function canRecordStatus(actor: Actor, proposal: ProposalAccess, period: PeriodAccess): boolean {
-  return period.state === "OPEN" && canEditProposal(actor, proposal);
+/** Managers review updates (approve, return) and run the reporting periods. */
+export function canReviewUpdates(actor: Actor): boolean {
+  return hasRole(actor, "MANAGER");
+}
+
+export function canManagePeriods(actor: Actor): boolean {
+  return hasRole(actor, "MANAGER");
+}
+
+/** The audit trail is for admins. */
+export function canViewAudit(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
 }

@@ -1,5 +1,6 @@
 // The shape of a proposal as every list, page and export sees it, and the filters over it.
 import type { Assessment, ImplementationStatus, ProposalSet } from "./vocabulary";
+import type { WorkflowState } from "./workflow";
 
 export type EvidenceLink = { label: string; url: string };
 
@@ -13,12 +14,37 @@ export type CurrentUpdate = {
   narrative: string;
   nextSteps: string;
   evidenceLinks: EvidenceLink[];
+  rationale: string;
+  workflowState: WorkflowState;
+  returnNote: string | null;
+  authorId: string;
   authorName: string;
   organisationCode: string;
   /** UTC. */
   updatedAt: Date;
   version: number;
 };
+
+/** Which updates a view counts: approved only (the default for dashboards), also submitted, or all. */
+export const INCLUDE_OPTIONS = ["approved", "submitted", "all"] as const;
+export type IncludeOption = (typeof INCLUDE_OPTIONS)[number];
+
+export const INCLUDE_LABELS: Record<IncludeOption, string> = {
+  approved: "Approved updates only",
+  submitted: "Approved and submitted",
+  all: "All, including drafts and returned",
+};
+
+export function includedStates(include: IncludeOption): WorkflowState[] {
+  switch (include) {
+    case "approved":
+      return ["APPROVED"];
+    case "submitted":
+      return ["APPROVED", "SUBMITTED"];
+    case "all":
+      return ["APPROVED", "SUBMITTED", "DRAFT", "RETURNED"];
+  }
+}
 
 export type ProposalRow = {
   id: string;

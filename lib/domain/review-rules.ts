@@ -1,5 +1,5 @@
 // Rules of the reporting cycle that do not depend on who acts: rationale, locks, staleness.
-import type { Assessment, ImplementationStatus } from "./vocabulary";
+import type { Assessment, ImplementationStatus, PeriodState } from "./vocabulary";
 
 type Judgement = { status: ImplementationStatus; assessment: Assessment };
 
@@ -9,7 +9,7 @@ export function requiresRationale(previous: Judgement | null, next: Judgement): 
   return previous.status !== next.status || previous.assessment !== next.assessment;
 }
 
-export type LockablePeriod = { state: "UPCOMING" | "OPEN" | "LOCKED" | "CLOSED" };
+export type LockablePeriod = { state: PeriodState };
 export type Reopening = { expiresAt: Date };
 
 /**

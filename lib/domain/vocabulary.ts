@@ -13,7 +13,7 @@ export type Role = (typeof ROLES)[number];
 export const PROPOSAL_SETS = ["SET_2016", "SET_2017"] as const;
 export type ProposalSet = (typeof PROPOSAL_SETS)[number];
 
-export const PERIOD_STATES = ["UPCOMING", "OPEN", "CLOSED"] as const;
+export const PERIOD_STATES = ["UPCOMING", "OPEN", "LOCKED", "CLOSED"] as const;
 export type PeriodState = (typeof PERIOD_STATES)[number];
 
 export const STATUS_LABELS: Record<ImplementationStatus, string> = {
@@ -54,6 +54,7 @@ export const SET_LABELS: Record<ProposalSet, string> = {
 export const PERIOD_STATE_LABELS: Record<PeriodState, string> = {
   UPCOMING: "Upcoming",
   OPEN: "Open for updates",
+  LOCKED: "Locked",
   CLOSED: "Closed",
 };
 

@@ -1,6 +1,7 @@
 // The review workflow of a status update: Draft -> Submitted -> Approved, or Returned (with a note) to its
 // author -> edited and resubmitted. Pure rules; lib/data enforces them inside the write transaction.
 import { hasRole, canEditProposal, type Actor, type ProposalAccess } from "./permissions";
+import { isWritable, type LockablePeriod, type Reopening } from "./review-rules";
 
 export const WORKFLOW_STATES = ["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
@@ -44,4 +45,50 @@ export function canTakeWorkflowAction(actor: Actor, proposal: ProposalAccess, st
     case "return":
       return isManager;
   }
+}
+
+export type UpdateContext = {
+  period: LockablePeriod;
+  /** The proposal's unexpired reopening in a locked period, if any. */
+  reopening: Reopening | null;
+  /** The update's state; null when none is recorded yet (a new update starts as a draft). */
+  workflowState: WorkflowState | null;
+  now: Date;
+};
+
+/**
+ * The state an edit starts from. Reopening a proposal in a locked period is a manager's decision to let
+ * its focal points correct it: an approved update then goes back to draft and through review again.
+ */
+export function editBaseState(context: UpdateContext): WorkflowState {
+  const state = context.workflowState ?? "DRAFT";
+  const reopened = context.period.state === "LOCKED" && isWritable(context.period, context.reopening, context.now);
+  return state === "APPROVED" && reopened ? "DRAFT" : state;
+}
+
+/** Where a save leads: an edit keeps the (base) state; a submit sends drafts and returned items for review. */
+export function stateAfterSave(context: UpdateContext, intent: "save" | "submit"): WorkflowState | null {
+  const base = editBaseState(context);
+  return intent === "submit" ? nextWorkflowState(base, "submit") : nextWorkflowState(base, "edit");
+}
+
+export type UpdatePermissions = { canEdit: boolean; canSubmit: boolean; canApprove: boolean; canReturn: boolean };
+
+/**
+ * Everything an actor may do with one proposal's update in one period. Writing (edit, submit) needs a
+ * writable period (open, or locked with an unexpired reopening); reviewing works in open and locked
+ * periods, since approval usually comes after the cut-off.
+ */
+export function updatePermissions(actor: Actor, proposal: ProposalAccess, context: UpdateContext): UpdatePermissions {
+  const writable = isWritable(context.period, context.reopening, context.now);
+  const reviewable = context.period.state === "OPEN" || context.period.state === "LOCKED";
+  const state = context.workflowState ?? "DRAFT";
+  const base = editBaseState(context);
+  const exists = context.workflowState !== null;
+  return {
+    canEdit: writable && canTakeWorkflowAction(actor, proposal, base, "edit"),
+    canSubmit: writable && canTakeWorkflowAction(actor, proposal, base, "submit"),
+    canApprove: reviewable && exists && canTakeWorkflowAction(actor, proposal, state, "approve"),
+    canReturn: reviewable && exists && canTakeWorkflowAction(actor, proposal, state, "return"),
+  };
 }

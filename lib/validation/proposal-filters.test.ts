@@ -3,11 +3,11 @@ import { parseProposalFilters, toFilterQuery } from "./proposal-filters";
 
 test("parses repeated and comma-separated values, dropping unknown ones", () => {
   const filters = parseProposalFilters(new URLSearchParams("q=%20cyber%20&status=ONGOING&status=BOGUS,STALLED&area=cyber&area=Bad Area&org=nato&assessment=AT_RISK"));
-  expect(filters).toEqual({ q: "cyber", area: ["cyber"], status: ["ONGOING", "STALLED"], assessment: ["AT_RISK"], org: ["NATO"], period: undefined });
+  expect(filters).toEqual({ q: "cyber", area: ["cyber"], status: ["ONGOING", "STALLED"], assessment: ["AT_RISK"], org: ["NATO"], period: undefined, include: "all" });
 });
 
 test("an empty query means no filters", () => {
-  expect(parseProposalFilters({})).toEqual({ q: "", area: [], status: [], assessment: [], org: [], period: undefined });
+  expect(parseProposalFilters({})).toEqual({ q: "", area: [], status: [], assessment: [], org: [], period: undefined, include: "all" });
 });
 
 test.each([
@@ -19,4 +19,15 @@ test.each([
   expect(query).toBe(expected);
   const back = parseProposalFilters(new URLSearchParams(query));
   expect(toFilterQuery(back)).toBe(expected);
+});
+
+test.each([
+  ["include=approved", "approved"],
+  ["include=submitted", "submitted"],
+  ["include=bogus", "all"],
+  ["", "all"],
+])("?%s counts %s updates, and only non-default values reach the URL", (query, expected) => {
+  const filters = parseProposalFilters(new URLSearchParams(query));
+  expect(filters.include).toBe(expected);
+  expect(toFilterQuery(filters)).toBe(expected === "all" ? "" : `?include=${expected}`);
 });

@@ -1,6 +1,7 @@
 // Filters of the proposal list. They live in the URL so that a view can be shared; the same parsed
 // object drives the page, the SQL query and the CSV export.
 import { z } from "zod";
+import { INCLUDE_OPTIONS, type IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
 
 const rawValues = z.union([z.string(), z.array(z.string())]).optional();
@@ -33,6 +34,11 @@ export const proposalFiltersSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && /^[a-z0-9-]{1,64}$/.test(v) ? v : undefined)),
+  /** Which updates count: all recorded ones by default on the list (the dashboard defaults to approved). */
+  include: z
+    .string()
+    .optional()
+    .transform((v): IncludeOption => ((INCLUDE_OPTIONS as readonly string[]).includes(v ?? "") ? (v as IncludeOption) : "all")),
 });
 
 export type ProposalFilters = z.infer<typeof proposalFiltersSchema>;
@@ -52,6 +58,7 @@ export function parseProposalFilters(searchParams: SearchParams | URLSearchParam
     assessment: record.assessment,
     org: record.org,
     period: [flatten(record.period)].flat()[0],
+    include: [flatten(record.include)].flat()[0],
   });
 }
 
@@ -63,6 +70,7 @@ export function toFilterQuery(filters: Partial<ProposalFilters>): string {
     for (const value of filters[key] ?? []) params.append(key, value);
   }
   if (filters.period) params.set("period", filters.period);
+  if (filters.include && filters.include !== "all") params.set("include", filters.include);
   const query = params.toString();
   return query ? `?${query}` : "";
 }

@@ -33,9 +33,30 @@ export const statusUpdateSchema = z.object({
   narrative: z.string().trim().min(1, "Describe the progress made in this period").max(5000, "Keep the narrative under 5,000 characters"),
   nextSteps: z.string().trim().max(2000, "Keep next steps under 2,000 characters").default(""),
   evidenceLinks: z.array(evidenceLinkSchema).max(MAX_EVIDENCE_LINKS, `Add at most ${MAX_EVIDENCE_LINKS} links`).default([]),
+  /** Required (checked against the previous period in lib/data) when status or assessment changes. */
+  rationale: z.string().trim().max(1000, "Keep the rationale under 1,000 characters").default(""),
+  /** "save" keeps a draft (or a returned item) as it is; "submit" sends it for review. */
+  intent: z.enum(["save", "submit"]).default("save"),
   /** The version the user started from; 0 when no update exists yet. */
   expectedVersion: z.coerce.number().int().min(0),
 });
+
+export const RATIONALE_REQUIRED_MESSAGE = "Explain briefly why the status or assessment changed since the last period";
+
+export const reviewSchema = z
+  .object({
+    proposalId: z.string().min(1),
+    periodId: z.string().min(1),
+    decision: z.enum(["approve", "return"], "Choose to approve or return the update"),
+    note: z.string().trim().max(2000, "Keep the note under 2,000 characters").default(""),
+    expectedVersion: z.coerce.number().int().min(1),
+  })
+  .refine((review) => review.decision !== "return" || review.note.length > 0, {
+    path: ["note"],
+    message: "Tell the author what to change before returning the update",
+  });
+
+export type ReviewInput = z.infer<typeof reviewSchema>;
 
 export type StatusUpdateInput = z.infer<typeof statusUpdateSchema>;
 
@@ -49,6 +70,8 @@ export type StatusUpdateFormValues = {
   narrative: string;
   nextSteps: string;
   evidenceLinks: { label: string; url: string }[];
+  rationale: string;
+  intent: string;
   expectedVersion: string;
 };
 
@@ -74,6 +97,8 @@ export function readStatusUpdateForm(formData: FormData): StatusUpdateFormValues
     narrative: text(formData, "narrative"),
     nextSteps: text(formData, "nextSteps"),
     evidenceLinks,
+    rationale: text(formData, "rationale"),
+    intent: text(formData, "intent") || "save",
     expectedVersion: text(formData, "expectedVersion"),
   };
 }

@@ -18,6 +18,12 @@ export type SeedStatusUpdate = {
   narrative: string;
   nextSteps: string;
   evidenceLinks: { label: string; url: string }[];
+  rationale: string;
+  workflowState: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+  returnNote: string | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  reviewedById: string | null;
   authorId: string;
   organisationId: string;
   updatedAt: Date;
@@ -35,7 +41,7 @@ function random(seed: number): () => number {
   };
 }
 
-function pick<T>(rand: () => number, options: [T, number][]): T {
+function pick<T>(rand: () => number, options: readonly (readonly [T, number])[]): T {
   const total = options.reduce((sum, [, weight]) => sum + weight, 0);
   let r = rand() * total;
   for (const [value, weight] of options) {
@@ -124,6 +130,7 @@ export function synthesiseHistory(
   periods: readonly SeedPeriod[],
   authorsFor: (proposal: HistoryProposal) => HistoryAuthor[],
   now: Date,
+  reviewerId: string,
 ): SeedStatusUpdate[] {
   const sorted = [...periods].sort((a, b) => a.number - b.number);
   const updates: SeedStatusUpdate[] = [];
@@ -132,6 +139,7 @@ export function synthesiseHistory(
     const authors = authorsFor(proposal);
     if (authors.length === 0) continue;
     let status: Status | null = null;
+    let assessment: Assessment | null = null;
     let progress = 0;
     for (const period of sorted) {
       if (proposal.set === "SET_2017" && period.number < 3) continue;
@@ -140,8 +148,13 @@ export function synthesiseHistory(
       // Draw the transition whether or not the proposal reports, so history stays stable.
       const candidate = nextStatus(rand, status);
       if (!reports) continue;
+      const previous = status && assessment ? { status, assessment } : null;
       status = candidate;
+      assessment = assessmentFor(rand, status);
       progress = nextProgress(rand, status, progress);
+      // Closed periods were approved and published; the open one is mid-cycle.
+      const workflowState = isOpen ? pick(rand, [["APPROVED", 5], ["SUBMITTED", 2.5], ["DRAFT", 1.5], ["RETURNED", 1]] as const) : "APPROVED";
+      const changed = previous !== null && (previous.status !== status || previous.assessment !== assessment);
       const author = authors[(period.number + proposal.number) % authors.length]!;
       const variants = NARRATIVES[status];
       const updatedAt = isOpen
@@ -152,12 +165,18 @@ export function synthesiseHistory(
         proposalId: proposal.id,
         periodId: period.id,
         status,
-        assessment: assessmentFor(rand, status),
+        assessment,
         progress,
         narrative: `[Demo data] ${variants[Math.floor(rand() * variants.length)]}`,
         nextSteps: NEXT_STEPS[status],
         evidenceLinks:
           rand() < 0.3 ? [{ label: `Meeting record, ${period.name}`, url: `https://example.org/demo/${proposal.id}/${period.id}` }] : [],
+        rationale: changed ? "[Demo data] Reassessed after the latest staff-to-staff meeting." : "",
+        workflowState,
+        returnNote: workflowState === "RETURNED" ? "[Demo data] Please add the date and outcome of the last staff talks." : null,
+        submittedAt: workflowState === "DRAFT" ? null : updatedAt,
+        reviewedAt: workflowState === "APPROVED" || workflowState === "RETURNED" ? updatedAt : null,
+        reviewedById: workflowState === "APPROVED" || workflowState === "RETURNED" ? reviewerId : null,
         authorId: author.id,
         organisationId: author.organisationId,
         updatedAt,

@@ -1,12 +1,14 @@
 // getDashboard against SQL written here from the other direction (areas/organisations outward, with
-// LEFT JOINs and FILTER), for the open period and closed ones, and after a new update is recorded.
+// LEFT JOINs and FILTER), for the open period and closed ones, for each choice of which workflow states
+// count (approved by default), and as a new update moves from draft to submitted to approved.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { getDashboard } from "@/lib/data/dashboard";
-import { recordStatusUpdate } from "@/lib/data/status-updates";
+import { recordStatusUpdate, reviewStatusUpdate } from "@/lib/data/status-updates";
 import type { Dashboard, StatusKey } from "@/lib/domain/dashboard";
+import type { IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient, Prisma, type PrismaClient } from "@/lib/prisma-client";
 import { createUser, getOpenPeriodId, proposalsWithoutOpenUpdate } from "@/prisma/factories";
 
 let prisma: PrismaClient;
@@ -22,14 +24,25 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-/** The dashboard's numbers for a period, computed in SQL only. */
-async function expectedNumbers(periodId: string) {
+/**
+ * Which updates each include option counts, written here as SQL on `s` ("StatusUpdate") rather than
+ * taken from lib/domain: approved only (the dashboard's default), approved and submitted, or every one.
+ */
+const COUNTED: Record<IncludeOption, Prisma.Sql> = {
+  approved: Prisma.sql`s."workflowState" = 'APPROVED'`,
+  submitted: Prisma.sql`s."workflowState" IN ('APPROVED', 'SUBMITTED')`,
+  all: Prisma.sql`TRUE`,
+};
+
+/** The dashboard's numbers for a period, computed in SQL only, counting the updates `include` selects. */
+async function expectedNumbers(periodId: string, include: IncludeOption) {
+  const counted = COUNTED[include];
   const areaRows = await prisma.$queryRaw<{ areaId: string; number: number; name: string; total: number; missing: number }[]>`
     SELECT a.id AS "areaId", a.number, a.name, count(p.id)::int AS total,
            count(p.id) FILTER (WHERE s.id IS NULL)::int AS missing
     FROM "Area" a
     LEFT JOIN "Proposal" p ON p."areaId" = a.id
-    LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${periodId}
+    LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${periodId} AND ${counted}
     GROUP BY a.id ORDER BY a.number`;
   // Every area x status pair, zero included.
   const statusRows = await prisma.$queryRaw<{ areaId: string; status: string; n: number }[]>`
@@ -37,20 +50,20 @@ async function expectedNumbers(periodId: string) {
     FROM "Area" a
     CROSS JOIN unnest(enum_range(NULL::"ImplementationStatus")::text[]) AS st(status)
     LEFT JOIN "Proposal" p ON p."areaId" = a.id
-    LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${periodId} AND s.status::text = st.status
+    LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${periodId} AND s.status::text = st.status AND ${counted}
     GROUP BY a.id, st.status`;
   const [totals] = await prisma.$queryRaw<{ proposals: number; updates: number; coverage: number }[]>`
     SELECT (SELECT count(*)::int FROM "Proposal") AS proposals,
-           (SELECT count(*)::int FROM "StatusUpdate" WHERE "periodId" = ${periodId}) AS updates,
-           round(100.0 * (SELECT count(*) FROM "StatusUpdate" WHERE "periodId" = ${periodId}) / (SELECT count(*) FROM "Proposal"))::int AS coverage`;
+           (SELECT count(*)::int FROM "StatusUpdate" s WHERE s."periodId" = ${periodId} AND ${counted}) AS updates,
+           round(100.0 * (SELECT count(*) FROM "StatusUpdate" s WHERE s."periodId" = ${periodId} AND ${counted}) / (SELECT count(*) FROM "Proposal"))::int AS coverage`;
   const assessmentRows = await prisma.$queryRaw<{ assessment: string; n: number }[]>`
     SELECT a.assessment, count(s.id)::int AS n
     FROM unnest(enum_range(NULL::"Assessment")::text[]) AS a(assessment)
-    LEFT JOIN "StatusUpdate" s ON s.assessment::text = a.assessment AND s."periodId" = ${periodId}
+    LEFT JOIN "StatusUpdate" s ON s.assessment::text = a.assessment AND s."periodId" = ${periodId} AND ${counted}
     GROUP BY a.assessment`;
   const organisationRows = await prisma.$queryRaw<{ organisationId: string; code: string; n: number }[]>`
     SELECT o.id AS "organisationId", o.code, count(s.id)::int AS n
-    FROM "Organisation" o LEFT JOIN "StatusUpdate" s ON s."organisationId" = o.id AND s."periodId" = ${periodId}
+    FROM "Organisation" o LEFT JOIN "StatusUpdate" s ON s."organisationId" = o.id AND s."periodId" = ${periodId} AND ${counted}
     GROUP BY o.id, o.code ORDER BY o.code`;
 
   const byArea = areaRows.map(({ areaId, number, name, total, missing }) => ({
@@ -86,22 +99,45 @@ function dashboardNumbers(d: Dashboard) {
   };
 }
 
+const INCLUDES = ["approved", "submitted", "all"] as const satisfies readonly IncludeOption[];
+
 describe("getDashboard", () => {
-  test.each([
+  const periods = [
     ["the open period", () => openPeriodId],
     ["the 1st (closed) report", () => "report-01"],
     ["the 10th (closed) report", () => "report-10"],
-  ])("for %s equals the SQL counts", async (_name, period) => {
-    const periodId = period();
-    const [dashboard, expected] = await Promise.all([getDashboard(periodId), expectedNumbers(periodId)]);
-    expect(expected.totalProposals).toBe(74);
-    expect(expected.updatedCount).toBeGreaterThan(0);
-    expect(dashboardNumbers(dashboard)).toEqual(expected);
-    // The status totals are the column sums of the area table.
-    for (const { status, count } of dashboard.statusCounts) {
-      expect(count).toBe(expected.byArea.reduce((sum, row) => sum + row.counts[status], 0));
-    }
-    expect(dashboard.statusCounts.reduce((sum, s) => sum + s.share, 0)).toBe(100);
+  ] as const;
+
+  test.each(periods.flatMap(([name, period]) => INCLUDES.map((include) => [name, include, period] as const)))(
+    "for %s, counting %s updates, equals the SQL counts",
+    async (_name, include, period) => {
+      const periodId = period();
+      const [dashboard, expected] = await Promise.all([getDashboard(periodId, include), expectedNumbers(periodId, include)]);
+      expect(expected.totalProposals).toBe(74);
+      expect(expected.updatedCount).toBeGreaterThan(0);
+      expect(dashboardNumbers(dashboard)).toEqual(expected);
+      // The status totals are the column sums of the area table.
+      for (const { status, count } of dashboard.statusCounts) {
+        expect(count).toBe(expected.byArea.reduce((sum, row) => sum + row.counts[status], 0));
+      }
+      expect(dashboard.statusCounts.reduce((sum, s) => sum + s.share, 0)).toBe(100);
+    },
+  );
+
+  test("by default it counts approved updates only", async () => {
+    const [byDefault, approved] = await Promise.all([getDashboard(openPeriodId), getDashboard(openPeriodId, "approved")]);
+    expect(dashboardNumbers(byDefault)).toEqual(dashboardNumbers(approved));
+  });
+
+  test("in the open period the include options differ (approved < approved and submitted < all), so the cases above can tell them apart", async () => {
+    const [approved, submitted, all] = (await Promise.all(INCLUDES.map((include) => getDashboard(openPeriodId, include)))) as [Dashboard, Dashboard, Dashboard];
+    expect(approved.updatedCount).toBeLessThan(submitted.updatedCount);
+    expect(submitted.updatedCount).toBeLessThan(all.updatedCount);
+  });
+
+  test.each(["report-01", "report-10"])("in the closed %s every update is approved, so all options agree", async (periodId) => {
+    const [approved, all] = await Promise.all([getDashboard(periodId, "approved"), getDashboard(periodId, "all")]);
+    expect(dashboardNumbers(approved)).toEqual(dashboardNumbers(all));
   });
 
   test("the 1st report covers only the 2016 set: 42 updated, 32 missing", async () => {
@@ -109,27 +145,52 @@ describe("getDashboard", () => {
     expect([dashboard.updatedCount, dashboard.missingCount]).toEqual([42, 32]);
   });
 
-  test("recording a new update in the open period raises coverage by exactly one", async () => {
+  test("a new update counts under 'all' as a draft, under 'submitted' once submitted, and under 'approved' once approved", async () => {
     const [proposalId] = await proposalsWithoutOpenUpdate(prisma);
     const proposal = await prisma.proposal.findUniqueOrThrow({ where: { id: proposalId! }, select: { areaId: true } });
     const manager = await createUser(prisma, { role: "MANAGER", organisationId: "eu" });
-    const before = await getDashboard(openPeriodId);
+    const actor = { id: manager.id, role: manager.role, organisationId: manager.organisationId };
+    const snapshot = async () => Object.fromEntries(await Promise.all(INCLUDES.map(async (include) => [include, await getDashboard(openPeriodId, include)] as const)));
+    const record = (intent: "save" | "submit", expectedVersion: number) =>
+      recordStatusUpdate(actor, {
+        proposalId: proposalId!,
+        periodId: openPeriodId,
+        status: "STALLED",
+        assessment: "OFF_TRACK",
+        progress: 10,
+        narrative: "Paused.",
+        nextSteps: "",
+        evidenceLinks: [],
+        rationale: "Talks paused.",
+        intent,
+        expectedVersion,
+      });
+    /** Which options now count the new update (each by exactly one more than before), and which do not. */
+    async function expectCountedBy(before: Record<IncludeOption, Dashboard>, counting: IncludeOption[]) {
+      const after = await snapshot();
+      for (const include of INCLUDES) {
+        const step = counting.includes(include) ? 1 : 0;
+        const [b, a] = [before[include], after[include]!];
+        expect(a.updatedCount, include).toBe(b.updatedCount + step);
+        expect(a.missingCount, include).toBe(b.missingCount - step);
+        const area = (d: Dashboard) => d.byArea.find((row) => row.areaId === proposal.areaId)!.counts;
+        expect(area(a).STALLED, include).toBe(area(b).STALLED + step);
+        expect(area(a).NO_UPDATE, include).toBe(area(b).NO_UPDATE - step);
+        const offTrack = (d: Dashboard) => d.assessments.find((x) => x.assessment === "OFF_TRACK")!.count;
+        expect(offTrack(a), include).toBe(offTrack(b) + step);
+        const eu = (d: Dashboard) => d.coverageByOrganisation.find((o) => o.code === "EU")!.count;
+        expect(eu(a), include).toBe(eu(b) + step);
+        expect(dashboardNumbers(a)).toEqual(await expectedNumbers(openPeriodId, include));
+      }
+      return after as Record<IncludeOption, Dashboard>;
+    }
 
-    await recordStatusUpdate(
-      { id: manager.id, role: manager.role, organisationId: manager.organisationId },
-      { proposalId: proposalId!, periodId: openPeriodId, status: "STALLED", assessment: "OFF_TRACK", progress: 10, narrative: "Paused.", nextSteps: "", evidenceLinks: [], expectedVersion: 0 },
-    );
-    const after = await getDashboard(openPeriodId);
-
-    expect(after.updatedCount).toBe(before.updatedCount + 1);
-    expect(after.missingCount).toBe(before.missingCount - 1);
-    const area = (d: Dashboard) => d.byArea.find((row) => row.areaId === proposal.areaId)!.counts;
-    expect(area(after).STALLED).toBe(area(before).STALLED + 1);
-    expect(area(after).NO_UPDATE).toBe(area(before).NO_UPDATE - 1);
-    const offTrack = (d: Dashboard) => d.assessments.find((a) => a.assessment === "OFF_TRACK")!.count;
-    expect(offTrack(after)).toBe(offTrack(before) + 1);
-    const eu = (d: Dashboard) => d.coverageByOrganisation.find((o) => o.code === "EU")!.count;
-    expect(eu(after)).toBe(eu(before) + 1);
-    expect(dashboardNumbers(after)).toEqual(await expectedNumbers(openPeriodId));
+    let before = (await snapshot()) as Record<IncludeOption, Dashboard>;
+    await record("save", 0);
+    before = await expectCountedBy(before, ["all"]);
+    await record("submit", 1);
+    before = await expectCountedBy(before, ["submitted"]);
+    await reviewStatusUpdate(actor, { proposalId: proposalId!, periodId: openPeriodId, decision: "approve", note: "", expectedVersion: 2 });
+    await expectCountedBy(before, ["approved"]);
   });
 });

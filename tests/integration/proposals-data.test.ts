@@ -1,5 +1,6 @@
 // lib/data/proposals.ts against the seeded database: every filter of the proposal list is checked
-// against SQL written independently here, on the data as it is when the test runs.
+// against SQL written independently here, on the data as it is when the test runs. Without `include`
+// the list counts updates in every workflow state; with it, only the states it names.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { getProposal, listProposals } from "@/lib/data/proposals";
@@ -38,6 +39,15 @@ async function selected(condition: Prisma.Sql): Promise<number[]> {
 
 const hasUpdate = (periodId: string, extra: Prisma.Sql = Prisma.sql`TRUE`) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${periodId} AND ${extra})`;
+
+const INCLUDES = ["approved", "submitted", "all"] as const;
+
+/** Which updates each include option counts, as SQL on `s` ("StatusUpdate"). */
+const COUNTED: Record<(typeof INCLUDES)[number], Prisma.Sql> = {
+  approved: Prisma.sql`s."workflowState" = 'APPROVED'`,
+  submitted: Prisma.sql`s."workflowState" IN ('APPROVED', 'SUBMITTED')`,
+  all: Prisma.sql`TRUE`,
+};
 
 const hasFocalPointIn = (code: string) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "FocalPoint" f JOIN "User" u ON u.id = f."userId" JOIN "Organisation" o ON o.id = u."organisationId"
@@ -158,6 +168,33 @@ describe("listProposals", () => {
     const combined = await listed(parts.join("&"));
     expect(combined.length).toBeGreaterThan(0);
     expect(combined).toEqual(intersection);
+  });
+
+  test("the list counts every recorded update by default, whatever its workflow state", () => {
+    expect(parseProposalFilters({}).include).toBe("all");
+    expect(parseProposalFilters(new URLSearchParams("include=bogus")).include).toBe("all");
+  });
+
+  test.each(INCLUDES)("include=%s: rows carry only the updates it counts, and the filters look at those only", async (include) => {
+    const counted = COUNTED[include];
+    const rows = await listProposals(parseProposalFilters(new URLSearchParams(`include=${include}`)), openPeriodId);
+    const updates = await prisma.$queryRaw<{ proposalId: string; id: string }[]>`
+      SELECT s."proposalId", s.id FROM "StatusUpdate" s WHERE s."periodId" = ${openPeriodId} AND ${counted}`;
+    const expected = Object.fromEntries(rows.map((r) => [r.id, null as string | null]));
+    for (const u of updates) expected[u.proposalId] = u.id;
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.update?.id ?? null]))).toEqual(expected);
+
+    expect(await listed(`include=${include}&status=NO_UPDATE`)).toEqual(await selected(Prisma.sql`NOT ${hasUpdate(openPeriodId, counted)}`));
+    for (const status of ["IN_PROGRESS", "ONGOING"]) {
+      expect(await listed(`include=${include}&status=${status}`)).toEqual(await selected(hasUpdate(openPeriodId, Prisma.sql`s.status::text = ${status} AND ${counted}`)));
+    }
+    expect(await listed(`include=${include}&assessment=ON_TRACK`)).toEqual(await selected(hasUpdate(openPeriodId, Prisma.sql`s.assessment::text = 'ON_TRACK' AND ${counted}`)));
+  });
+
+  test("the include options give different lists in the open period (so the cases above can tell them apart)", async () => {
+    const missing = await Promise.all(INCLUDES.map((include) => listed(`include=${include}&status=NO_UPDATE`)));
+    expect(missing[0]!.length).toBeGreaterThan(missing[1]!.length);
+    expect(missing[1]!.length).toBeGreaterThan(missing[2]!.length);
   });
 
   test("no N+1: the number of SQL statements does not grow with the number of rows", async () => {

@@ -45,9 +45,23 @@ describe("schema.prisma and prisma/migrations", () => {
   test("the snapshot sees the whole schema (so an empty comparison cannot pass by accident)", () => {
     const { migrations } = snapshots;
     expect(migrations.tables).toEqual(
-      ["AppSetting", "Area", "AuditEvent", "FocalPoint", "Organisation", "Proposal", "ReportingPeriod", "StatusUpdate", "StatusUpdateRevision", "User"].sort(),
+      [
+        "AppSetting",
+        "Area",
+        "AuditEvent",
+        "FocalPoint",
+        "Organisation",
+        "PeriodReopening",
+        "Proposal",
+        "ReportingPeriod",
+        "StatusUpdate",
+        "StatusUpdateRevision",
+        "User",
+      ].sort(),
     );
     expect(migrations.enums).toContain(`"ImplementationStatus": NOT_STARTED, IN_PROGRESS, ONGOING, COMPLETED, STALLED`);
+    expect(migrations.enums).toContain(`"WorkflowState": DRAFT, SUBMITTED, APPROVED, RETURNED`);
+    expect(migrations.columns.some((line) => line.startsWith(`"ReportingPeriod".version: integer (int4) NOT NULL default=1`))).toBe(true);
     expect(migrations.indexes.some((line) => line.startsWith(`"StatusUpdate_proposalId_periodId_key": CREATE UNIQUE INDEX`))).toBe(true);
     expect(migrations.constraints.some((line) => line.includes("AuditEvent_actorId_fkey") && line.includes("ON DELETE SET NULL"))).toBe(true);
     expect(migrations.columns.some((line) => line.startsWith(`"StatusUpdate".version: integer (int4) NOT NULL default=1`))).toBe(true);

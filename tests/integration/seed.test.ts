@@ -101,10 +101,49 @@ describe("seedDemoData", () => {
              (SELECT count(*)::int FROM "StatusUpdate" s
                WHERE s.version = 1
                  AND (SELECT count(*) FROM "StatusUpdateRevision" r WHERE r."statusUpdateId" = s.id AND r.version = 1
-                        AND r.status = s.status AND r.progress = s.progress AND r."authorId" = s."authorId") = 1) AS matched,
+                        AND r.status = s.status AND r.progress = s.progress AND r."authorId" = s."authorId"
+                        AND r."workflowState" = s."workflowState" AND r.rationale = s.rationale
+                        AND r."returnNote" IS NOT DISTINCT FROM s."returnNote") = 1) AS matched,
              (SELECT count(*)::int FROM "StatusUpdateRevision") AS revisions`;
     expect(check!.updates).toBeGreaterThan(0);
     expect(check).toEqual({ updates: check!.updates, matched: check!.updates, revisions: check!.updates });
+  });
+
+  test("review workflow: closed periods are all approved, the open one mixes all four states", async () => {
+    const rows = await prisma.$queryRaw<{ state: string; workflowState: string; n: number }[]>`
+      SELECT r.state::text AS state, s."workflowState"::text AS "workflowState", count(*)::int AS n
+      FROM "StatusUpdate" s JOIN "ReportingPeriod" r ON r.id = s."periodId"
+      GROUP BY r.state, s."workflowState"`;
+    expect(rows.filter((r) => r.state === "CLOSED").map((r) => r.workflowState)).toEqual(["APPROVED"]);
+    const open = Object.fromEntries(rows.filter((r) => r.state === "OPEN").map((r) => [r.workflowState, r.n]));
+    expect(Object.keys(open).sort()).toEqual(["APPROVED", "DRAFT", "RETURNED", "SUBMITTED"]);
+  });
+
+  test("review fields agree with the workflow state: notes on returned items only, submission and review dates where due", async () => {
+    const [check] = await prisma.$queryRaw<{ bad: number; total: number }[]>`
+      SELECT count(*) FILTER (WHERE NOT (
+               ("returnNote" IS NOT NULL) = ("workflowState" = 'RETURNED')
+               AND ("submittedAt" IS NULL) = ("workflowState" = 'DRAFT')
+               AND ("reviewedAt" IS NOT NULL) = ("workflowState" IN ('APPROVED', 'RETURNED'))
+               AND ("reviewedById" IS NOT NULL) = ("reviewedAt" IS NOT NULL)))::int AS bad,
+             count(*)::int AS total
+      FROM "StatusUpdate"`;
+    expect(check!.total).toBeGreaterThan(0);
+    expect(check!.bad).toBe(0);
+  });
+
+  test("a rationale exactly where status or assessment differs from the proposal's previous period", async () => {
+    const [check] = await prisma.$queryRaw<{ changed: number; bad: number }[]>`
+      WITH ordered AS (
+        SELECT s.rationale, s.status, s.assessment,
+               lag(s.status) OVER w AS "prevStatus", lag(s.assessment) OVER w AS "prevAssessment"
+        FROM "StatusUpdate" s JOIN "ReportingPeriod" r ON r.id = s."periodId"
+        WINDOW w AS (PARTITION BY s."proposalId" ORDER BY r.number))
+      SELECT count(*) FILTER (WHERE status <> "prevStatus" OR assessment <> "prevAssessment")::int AS changed,
+             count(*) FILTER (WHERE (rationale <> '') <> coalesce(status <> "prevStatus" OR assessment <> "prevAssessment", false))::int AS bad
+      FROM ordered`;
+    expect(check!.changed).toBeGreaterThan(0);
+    expect(check!.bad).toBe(0);
   });
 
   test("running it again changes nothing", async () => {

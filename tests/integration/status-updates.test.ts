@@ -1,6 +1,7 @@
 // recordStatusUpdate on the real database: who may write, what one save writes (update, revision and
 // audit event in one transaction), and what a stale or concurrent save does. Each test takes proposals
-// that have no update in the open period yet, so tests never share a row.
+// that have no update in the open period yet, so tests never share a row. The review workflow has its
+// own file (workflow.test.ts), and so has the rationale rule (rationale.test.ts).
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { recordStatusUpdate } from "@/lib/data/status-updates";
@@ -10,6 +11,7 @@ import { AppError, type AppErrorCode } from "@/lib/errors";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 import { statusUpdateSchema, type StatusUpdateInput } from "@/lib/validation/status-update";
 import { createUser, getOpenPeriodId, proposalsWithoutOpenUpdate } from "@/prisma/factories";
+import { auditEventsAfter, lastAuditId } from "./support/app-helpers";
 
 const CLOSED_PERIOD = "report-10";
 
@@ -40,7 +42,12 @@ async function actor(role: Role, options: { organisationId?: "nato" | "eu"; foca
   return { id: user.id, role: user.role, organisationId: user.organisationId };
 }
 
-/** A valid input as the action would pass it, i.e. after statusUpdateSchema. */
+const RATIONALE = "Reassessed after the staff talks.";
+
+/**
+ * A valid input as the action would pass it, i.e. after statusUpdateSchema: saved as a draft, with a
+ * rationale, since the status may differ from the proposal's previous period (rationale.test.ts).
+ */
 function input(proposalId: string, expectedVersion: number, overrides: Partial<StatusUpdateInput> = {}): StatusUpdateInput {
   return statusUpdateSchema.parse({
     proposalId,
@@ -51,6 +58,7 @@ function input(proposalId: string, expectedVersion: number, overrides: Partial<S
     narrative: "Staff talks continued.",
     nextSteps: "Agree the work plan.",
     evidenceLinks: [{ label: "Minutes", url: "https://example.org/minutes" }],
+    rationale: RATIONALE,
     expectedVersion,
     ...overrides,
   });
@@ -98,7 +106,7 @@ describe("recording and editing", () => {
 
   test("a focal point's first save writes version 1, its revision and an audit event in one transaction", async () => {
     const saved = await recordStatusUpdate(staff, input(proposalId, 0));
-    expect(saved.version).toBe(1);
+    expect(saved).toEqual({ id: expect.any(String), version: 1, workflowState: "DRAFT" });
 
     const { update, revisions, audit, xmin } = await written(proposalId);
     expect(update).toMatchObject({
@@ -109,12 +117,17 @@ describe("recording and editing", () => {
       progress: 40,
       narrative: "Staff talks continued.",
       evidenceLinks: [{ label: "Minutes", url: "https://example.org/minutes" }],
+      rationale: RATIONALE,
+      workflowState: "DRAFT",
+      submittedAt: null,
       authorId: staff.id,
       organisationId: "eu",
     });
-    expect(revisions).toEqual([expect.objectContaining({ version: 1, status: "IN_PROGRESS", progress: 40, narrative: "Staff talks continued.", authorId: staff.id })]);
-    expect(audit).toEqual([expect.objectContaining({ action: "status_update.create", actorId: staff.id, before: null })]);
-    expect(audit[0]!.after).toMatchObject({ version: 1, progress: 40, status: "IN_PROGRESS", proposalId: proposalId, periodId: openPeriodId });
+    expect(revisions).toEqual([
+      expect.objectContaining({ version: 1, status: "IN_PROGRESS", progress: 40, narrative: "Staff talks continued.", rationale: RATIONALE, workflowState: "DRAFT", authorId: staff.id }),
+    ]);
+    expect(audit).toEqual([expect.objectContaining({ action: "status_update.create", actorId: staff.id, before: null, proposalId, periodId: openPeriodId })]);
+    expect(audit[0]!.after).toMatchObject({ version: 1, progress: 40, status: "IN_PROGRESS", rationale: RATIONALE, workflowState: "DRAFT" });
     // Same writing transaction for the three rows.
     expect(new Set([xmin!.update, ...xmin!.revisions, ...xmin!.audit]).size).toBe(1);
   });
@@ -127,7 +140,7 @@ describe("recording and editing", () => {
     expect(saved.version).toBe(2);
 
     const { update, revisions, audit, xmin } = await written(proposalId);
-    expect(update).toMatchObject({ version: 2, status: "ONGOING", progress: 75, narrative: "Cross-briefings are now routine.", evidenceLinks: [] });
+    expect(update).toMatchObject({ version: 2, status: "ONGOING", progress: 75, narrative: "Cross-briefings are now routine.", evidenceLinks: [], workflowState: "DRAFT" });
     expect(revisions.map((r) => [r.version, r.status, r.progress])).toEqual([
       [1, "IN_PROGRESS", 40],
       [2, "ONGOING", 75],
@@ -140,6 +153,8 @@ describe("recording and editing", () => {
       narrative: "Staff talks continued.",
       nextSteps: "Agree the work plan.",
       evidenceLinks: [{ label: "Minutes", url: "https://example.org/minutes" }],
+      rationale: RATIONALE,
+      workflowState: "DRAFT",
       version: 1,
     });
     expect(audit[1]!.after).toMatchObject({ status: "ONGOING", progress: 75, narrative: "Cross-briefings are now routine.", evidenceLinks: [], version: 2 });
@@ -151,32 +166,61 @@ describe("recording and editing", () => {
     const before = await tableCounts();
     const error = await expectAppError(recordStatusUpdate(staff, input(proposalId, 1, { narrative: "Written from an old copy." })), "CONFLICT");
     expect(error.details?.current).toMatchObject({ version: 2, narrative: "Cross-briefings are now routine.", status: "ONGOING" });
+    // What the other save changed since the version this one started from (version 1).
+    expect(error.details?.changedFields).toEqual(["Implementation status", "Progress", "Narrative", "Evidence"]);
     expect(await tableCounts()).toEqual(before);
     expect((await written(proposalId)).update).toMatchObject({ version: 2, narrative: "Cross-briefings are now routine." });
   });
 
   test("expecting version 0 when an update exists is a CONFLICT too", async () => {
     const before = await tableCounts();
-    await expectAppError(recordStatusUpdate(staff, input(proposalId, 0)), "CONFLICT");
+    const error = await expectAppError(recordStatusUpdate(staff, input(proposalId, 0)), "CONFLICT");
+    expect(error.details?.changedFields).toEqual(["The whole update (it was created meanwhile)"]);
     expect(await tableCounts()).toEqual(before);
   });
 });
 
+/** A refusal writes nothing but its own audit event: `permission.denied` by the actor, for this proposal and period. */
+async function expectOnlyDenialRecorded(before: Awaited<ReturnType<typeof tableCounts>>, since: bigint, actorId: string, proposalId: string) {
+  expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+  expect(await auditEventsAfter(prisma, since)).toEqual([
+    expect.objectContaining({ action: "permission.denied", actorId, entityType: "StatusUpdate", entityId: `${proposalId}/${openPeriodId}`, proposalId, periodId: openPeriodId }),
+  ]);
+  expect((await written(proposalId)).update).toBeNull();
+}
+
 describe("who may record", () => {
-  test("staff who are not focal point of the proposal are FORBIDDEN and nothing is written", async () => {
+  test("staff who are not focal point of the proposal are FORBIDDEN; only the refusal is recorded", async () => {
     const [mine, theirs] = [takeProposal(), takeProposal()];
     const staff = await actor("STAFF", { focalPointOf: [mine] });
-    const before = await tableCounts();
+    const [before, since] = [await tableCounts(), await lastAuditId(prisma)];
     await expectAppError(recordStatusUpdate(staff, input(theirs, 0)), "FORBIDDEN");
-    expect(await tableCounts()).toEqual(before);
+    await expectOnlyDenialRecorded(before, since, staff.id, theirs);
   });
 
-  test("a viewer is FORBIDDEN even when listed as focal point", async () => {
+  test("a viewer is FORBIDDEN even when listed as focal point; only the refusal is recorded", async () => {
     const proposalId = takeProposal();
     const viewer = await actor("VIEWER", { focalPointOf: [proposalId] });
-    const before = await tableCounts();
+    const [before, since] = [await tableCounts(), await lastAuditId(prisma)];
     await expectAppError(recordStatusUpdate(viewer, input(proposalId, 0)), "FORBIDDEN");
-    expect(await tableCounts()).toEqual(before);
+    await expectOnlyDenialRecorded(before, since, viewer.id, proposalId);
+  });
+
+  test("authorization comes first: staff who do not follow a proposal are FORBIDDEN even in a closed period", async () => {
+    const staff = await actor("STAFF", { focalPointOf: [] });
+    const [before, since] = [await tableCounts(), await lastAuditId(prisma)];
+    await expectAppError(recordStatusUpdate(staff, { ...input("p01", 1), periodId: CLOSED_PERIOD }), "FORBIDDEN");
+    expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+    expect(await auditEventsAfter(prisma, since)).toEqual([expect.objectContaining({ action: "permission.denied", actorId: staff.id, proposalId: "p01", periodId: CLOSED_PERIOD })]);
+  });
+
+  test("authorization comes first: a viewer is FORBIDDEN (not asked for a rationale) when changing the status", async () => {
+    const proposalId = takeProposal();
+    const viewer = await actor("VIEWER", { focalPointOf: [proposalId] });
+    const previous = await prisma.statusUpdate.findFirstOrThrow({ where: { proposalId, periodId: CLOSED_PERIOD }, select: { status: true } });
+    const [before, since] = [await tableCounts(), await lastAuditId(prisma)];
+    await expectAppError(recordStatusUpdate(viewer, input(proposalId, 0, { status: previous.status === "STALLED" ? "ONGOING" : "STALLED", rationale: "" })), "FORBIDDEN");
+    await expectOnlyDenialRecorded(before, since, viewer.id, proposalId);
   });
 
   test.each(["MANAGER", "ADMIN"] as const)("a %s records on any proposal", async (role) => {
@@ -184,7 +228,7 @@ describe("who may record", () => {
     const boss = await actor(role, { organisationId: "nato" });
     const saved = await recordStatusUpdate(boss, input(proposalId, 0));
     expect(saved.version).toBe(1);
-    expect((await written(proposalId)).update).toMatchObject({ authorId: boss.id, organisationId: "nato" });
+    expect((await written(proposalId)).update).toMatchObject({ authorId: boss.id, organisationId: "nato", workflowState: "DRAFT" });
   });
 
   test.each([

@@ -1,12 +1,19 @@
 // The write boundary in the order the server action follows it: parse with statusUpdateSchema first,
-// write only on success. Bad input is rejected on the right field and leaves the database as it was.
+// write only on success. Bad input is rejected on the right field and leaves the database as it was;
+// so is a missing rationale, which only lib/data can judge (it needs the previous period). The same for
+// the period form and the reopening form.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
+import { createPeriod } from "@/lib/data/period-admin";
 import { recordStatusUpdate } from "@/lib/data/status-updates";
 import type { Actor } from "@/lib/domain/permissions";
+import { isAppError } from "@/lib/errors";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { periodSchema, reopenSchema } from "@/lib/validation/periods";
 import { statusUpdateSchema, toFieldErrors, type FieldErrors } from "@/lib/validation/status-update";
 import { createUser, getOpenPeriodId, proposalsWithoutOpenUpdate } from "@/prisma/factories";
+import { previousJudgement } from "./support/app-helpers";
+import { periodNumbers } from "./support/periods";
 
 let prisma: PrismaClient;
 let manager: Actor;
@@ -26,12 +33,27 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-/** lib/actions/status-update.ts, minus the session: validate, and write only valid input. */
+/**
+ * lib/actions/status-update.ts, minus the session: validate, write only valid input, and turn an
+ * AppError's field details into field errors as lib/actions/form-state.ts does.
+ */
 async function save(raw: Record<string, unknown>): Promise<{ saved: true } | { saved: false; fieldErrors: FieldErrors }> {
   const parsed = statusUpdateSchema.safeParse(raw);
   if (!parsed.success) return { saved: false, fieldErrors: toFieldErrors(parsed.error) };
-  await recordStatusUpdate(manager, parsed.data);
+  try {
+    await recordStatusUpdate(manager, parsed.data);
+  } catch (error) {
+    const fields = isAppError(error) && error.code === "VALIDATION" ? (error.details as { fields?: FieldErrors } | undefined)?.fields : undefined;
+    if (fields) return { saved: false, fieldErrors: fields };
+    throw error;
+  }
   return { saved: true };
+}
+
+/** A status and assessment that differ from the proposal's latest update before the open period. */
+async function changedJudgement() {
+  const previous = await previousJudgement(prisma, proposalId, periodId);
+  return { status: previous.status === "STALLED" ? "IN_PROGRESS" : "STALLED", assessment: previous.assessment === "AT_RISK" ? "OFF_TRACK" : "AT_RISK" };
 }
 
 function formValues(overrides: Record<string, unknown> = {}) {
@@ -44,6 +66,8 @@ function formValues(overrides: Record<string, unknown> = {}) {
     narrative: "Terms of reference agreed.",
     nextSteps: "",
     evidenceLinks: [{ label: "Record", url: "https://example.org/record" }],
+    rationale: "The terms of reference were agreed.",
+    intent: "save",
     expectedVersion: "0",
     ...overrides,
   };
@@ -60,6 +84,8 @@ describe("status update input at the boundary", () => {
     ["a javascript: evidence link", { evidenceLinks: [{ label: "Click", url: "javascript:alert(1)" }] }, "evidenceLinks.0.url"],
     ["an empty narrative", { narrative: "" }, "narrative"],
     ["a narrative of spaces only", { narrative: "   " }, "narrative"],
+    ["a rationale over 1,000 characters", { rationale: "x".repeat(1001) }, "rationale"],
+    ["an unknown intent", { intent: "publish" }, "intent"],
   ])("%s is rejected on its field and nothing is written", async (_case, overrides, field) => {
     const before = await tableCounts();
     const result = await save(formValues(overrides));
@@ -68,13 +94,76 @@ describe("status update input at the boundary", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  test.each([
+    ["missing", ""],
+    ["of spaces only", "   "],
+  ])("a status change from the previous period with a rationale %s is rejected on the rationale field, nothing written", async (_case, rationale) => {
+    const before = await tableCounts();
+    const result = await save(formValues({ ...(await changedJudgement()), rationale }));
+    expect(result.saved).toBe(false);
+    expect(Object.keys((result as { fieldErrors: FieldErrors }).fieldErrors)).toEqual(["rationale"]);
+    expect(await tableCounts()).toEqual(before);
+  });
+
   test("the same values, corrected, are saved (so the cases above fail only on their own field)", async () => {
     const before = await tableCounts();
-    expect(await save(formValues())).toEqual({ saved: true });
+    expect(await save(formValues(await changedJudgement()))).toEqual({ saved: true });
     expect(await tableCounts()).toEqual({ updates: before.updates + 1, revisions: before.revisions + 1, auditEvents: before.auditEvents + 1 });
     expect(await prisma.statusUpdate.findUniqueOrThrow({ where: { proposalId_periodId: { proposalId, periodId } } })).toMatchObject({
+      ...(await changedJudgement()),
       progress: 60,
       narrative: "Terms of reference agreed.",
+      rationale: "The terms of reference were agreed.",
+      workflowState: "DRAFT",
     });
+  });
+});
+
+describe("period and reopening input at the boundary", () => {
+  const nextNumber = periodNumbers(700);
+  const period = (overrides: Record<string, unknown> = {}) => ({
+    number: String(nextNumber()),
+    name: "Boundary test report",
+    startsOn: "2032-01-01",
+    cutOffOn: "2032-04-30",
+    dueOn: "2032-05-15",
+    ...overrides,
+  });
+
+  /** lib/actions/periods.ts savePeriod for a new period, minus the session. */
+  async function savePeriod(raw: Record<string, unknown>) {
+    const parsed = periodSchema.safeParse(raw);
+    if (!parsed.success) return { saved: false as const, fieldErrors: toFieldErrors(parsed.error) };
+    await createPeriod(manager, parsed.data);
+    return { saved: true as const };
+  }
+
+  test.each([
+    ["a cut-off before the start", { cutOffOn: "2031-12-31" }, "cutOffOn"],
+    ["a due date before the cut-off", { dueOn: "2032-04-29" }, "dueOn"],
+    ["a date that is not a date", { dueOn: "15/05/2032" }, "dueOn"],
+    ["30 February", { startsOn: "2032-02-30" }, "startsOn"],
+    ["31 April", { cutOffOn: "2032-04-31" }, "cutOffOn"],
+  ])("%s is rejected on its field and no period is created", async (_case, overrides, field) => {
+    const before = await prisma.reportingPeriod.count();
+    const result = await savePeriod(period(overrides));
+    expect(result.saved, `${JSON.stringify(overrides)} was accepted`).toBe(false);
+    expect(Object.keys((result as { fieldErrors: FieldErrors }).fieldErrors)).toEqual([field]);
+    expect(await prisma.reportingPeriod.count()).toBe(before);
+  });
+
+  test("the same period, corrected, is created (so the cases above fail only on their own field)", async () => {
+    const before = await prisma.reportingPeriod.count();
+    expect(await savePeriod(period())).toEqual({ saved: true });
+    expect(await prisma.reportingPeriod.count()).toBe(before + 1);
+  });
+
+  test.each([
+    ["a reason under 5 characters", { reason: "late" }, "reason"],
+    ["an expiry that is not a calendar day (31 June)", { expiresOn: "2032-06-31" }, "expiresOn"],
+  ])("a reopening with %s is rejected on its field", (_case, overrides, field) => {
+    const parsed = reopenSchema.safeParse({ periodId, proposalId, reason: "Late evidence arrived", expiresOn: "2032-06-30", ...overrides });
+    expect(parsed.success, `${JSON.stringify(overrides)} was accepted`).toBe(false);
+    expect(Object.keys(toFieldErrors(parsed.error!))).toEqual([field]);
   });
 });

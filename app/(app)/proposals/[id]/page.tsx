@@ -1,16 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ReopenForm } from "@/components/proposals/reopen-form";
+import { ReviewPanel } from "@/components/proposals/review-panel";
 import { UpdateSummary } from "@/components/proposals/update-summary";
 import { Badge } from "@/components/ui/badges";
 import { requirePageUser } from "@/lib/auth/session";
-import { getOpenPeriod } from "@/lib/data/periods";
+import { getActiveReopening, getCurrentPeriod } from "@/lib/data/periods";
 import { getProposal } from "@/lib/data/proposals";
-import { canRecordStatus, canViewProposals } from "@/lib/domain/permissions";
+import { formatDateTime } from "@/lib/domain/format";
+import { canManagePeriods, canViewProposals } from "@/lib/domain/permissions";
 import { focalPointNames } from "@/lib/domain/proposals";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
+import { updatePermissions } from "@/lib/domain/workflow";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FLASH: Record<string, string> = {
+  saved: "Update saved as a draft. Submit it for review when it is ready.",
+  submitted: "Update submitted for review.",
+  approved: "Update approved.",
+  returned: "Update returned to its author.",
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -21,22 +32,25 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/proposals/${encodeURIComponent(id)}`);
   if (!canViewProposals(user)) notFound();
-  const [proposal, openPeriod, query] = await Promise.all([getProposal(id), getOpenPeriod(), searchParams]);
+  const now = new Date();
+  const [proposal, period, query] = await Promise.all([getProposal(id), getCurrentPeriod(), searchParams]);
   if (!proposal) notFound();
 
-  const current = openPeriod ? proposal.history.find((h) => h.period.id === openPeriod.id) : undefined;
+  const current = period ? proposal.history.find((h) => h.period.id === period.id) : undefined;
   const past = proposal.history.filter((h) => h !== current);
+  const reopening = period?.state === "LOCKED" ? await getActiveReopening(period.id, proposal.id, now) : null;
   const access = { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) };
-  const mayRecord = openPeriod !== null && canRecordStatus(user, access, openPeriod);
+  const allowed = period ? updatePermissions(user, access, { period, reopening, workflowState: current?.workflowState ?? null, now }) : null;
+  const flash = Object.keys(FLASH).find((key) => query[key] === "1");
 
   return (
     <>
       <p>
         <Link href="/proposals">← All proposals</Link>
       </p>
-      {query.saved === "1" && (
+      {flash && (
         <div className="alert alert--success" role="status">
-          Update saved.
+          {FLASH[flash]}
         </div>
       )}
       <div className="page-header">
@@ -50,12 +64,18 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             {proposal.edaInvolved && <Badge>EDA involved</Badge>}
           </div>
         </div>
-        {mayRecord && (
+        {period && allowed?.canEdit && (
           <Link className="button" href={`/proposals/${proposal.id}/update`}>
-            {current ? "Edit update" : "Record update"} for the {openPeriod!.name}
+            {current ? "Edit update" : "Record update"} for the {period.name}
           </Link>
         )}
       </div>
+
+      {current?.workflowState === "RETURNED" && (
+        <div className="callout callout--returned" role="note">
+          <strong>Returned for changes:</strong> {current.returnNote}
+        </div>
+      )}
 
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">About this proposal</h2>
@@ -69,12 +89,23 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       </section>
 
       <section className="card" aria-labelledby="current-title">
-        <h2 id="current-title">{openPeriod ? `Current state: ${openPeriod.name}` : "Current state"}</h2>
+        <h2 id="current-title">{period ? `Current state: ${period.name}` : "Current state"}</h2>
+        {reopening && <p className="callout">Reopened in the locked period until {formatDateTime(reopening.expiresAt)}: {reopening.reason}</p>}
         {current ? <UpdateSummary update={current} /> : <p className="muted">No update recorded for this period yet.</p>}
       </section>
 
+      {period && current && allowed && (allowed.canApprove || allowed.canReturn) && (
+        <ReviewPanel proposalId={proposal.id} periodId={period.id} version={current.version} canApprove={allowed.canApprove} canReturn={allowed.canReturn} />
+      )}
+      {period?.state === "LOCKED" && canManagePeriods(user) && (
+        <ReopenForm proposalId={proposal.id} periodId={period.id} periodName={period.name} reopenedUntil={reopening ? formatDateTime(reopening.expiresAt) : null} />
+      )}
+
       <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title">History</h2>
+        <div className="page-header" style={{ marginBottom: "0.5rem" }}>
+          <h2 id="history-title">History</h2>
+          {proposal.history.length > 0 && <Link href={`/proposals/${proposal.id}/compare`}>Compare any two versions</Link>}
+        </div>
         {past.length === 0 ? (
           <p className="muted">No earlier updates.</p>
         ) : (

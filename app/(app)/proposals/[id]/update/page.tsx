@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { StatusUpdateForm } from "@/components/proposals/status-update-form";
+import { denyPage } from "@/lib/auth/deny";
 import { requirePageUser } from "@/lib/auth/session";
-import { getOpenPeriod } from "@/lib/data/periods";
+import { getActiveReopening, getCurrentPeriod } from "@/lib/data/periods";
 import { getProposal } from "@/lib/data/proposals";
-import { canRecordStatus, canViewProposals } from "@/lib/domain/permissions";
-import { proposalCode } from "@/lib/domain/vocabulary";
+import { canViewProposals } from "@/lib/domain/permissions";
+import { ASSESSMENT_LABELS, STATUS_LABELS, proposalCode } from "@/lib/domain/vocabulary";
+import { updatePermissions } from "@/lib/domain/workflow";
 import type { StatusUpdateFormValues } from "@/lib/validation/status-update";
 
 export const metadata: Metadata = { title: "Record update" };
@@ -17,9 +19,10 @@ export default async function RecordUpdatePage({ params }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/proposals/${encodeURIComponent(id)}/update`);
   if (!canViewProposals(user)) notFound();
-  const [proposal, openPeriod] = await Promise.all([getProposal(id), getOpenPeriod()]);
+  const now = new Date();
+  const [proposal, period] = await Promise.all([getProposal(id), getCurrentPeriod()]);
   if (!proposal) notFound();
-  if (!openPeriod) {
+  if (!period) {
     return (
       <>
         <h1>No period is open</h1>
@@ -27,21 +30,25 @@ export default async function RecordUpdatePage({ params }: Props) {
       </>
     );
   }
-  if (!canRecordStatus(user, { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) }, openPeriod)) forbidden();
+  const current = proposal.history.find((h) => h.period.id === period.id);
+  const reopening = period.state === "LOCKED" ? await getActiveReopening(period.id, proposal.id, now) : null;
+  const allowed = updatePermissions(user, { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) }, { period, reopening, workflowState: current?.workflowState ?? null, now });
+  if (!allowed.canEdit) await denyPage(user, "edit_status_update", { proposalId: proposal.id, periodId: period.id });
 
-  const current = proposal.history.find((h) => h.period.id === openPeriod.id);
   // A new update starts from the latest earlier one: status and assessment rarely change every period.
-  const previous = current ? undefined : proposal.history.find((h) => h.period.id !== openPeriod.id);
+  const previous = proposal.history.find((h) => h.period.id !== period.id);
   const start = current ?? previous;
   const initial: StatusUpdateFormValues = {
     proposalId: proposal.id,
-    periodId: openPeriod.id,
+    periodId: period.id,
     status: start?.status ?? "",
     assessment: start?.assessment ?? "",
     progress: start ? String(start.progress) : "",
     narrative: current?.narrative ?? "",
     nextSteps: start?.nextSteps ?? "",
     evidenceLinks: current?.evidenceLinks ?? [],
+    rationale: current?.rationale ?? "",
+    intent: "save",
     expectedVersion: String(current?.version ?? 0),
   };
 
@@ -54,11 +61,22 @@ export default async function RecordUpdatePage({ params }: Props) {
         {current ? "Edit the update" : "Record an update"}: {proposalCode(proposal.number)} · {proposal.title}
       </h1>
       <p className="muted">
-        For the {openPeriod.name}.{" "}
-        {previous && `Status, assessment, progress and next steps are pre-filled from the ${previous.period.name}.`}
+        For the {period.name}.{" "}
+        {!current && previous && `Status, assessment, progress and next steps are pre-filled from the ${previous.period.name}.`}
       </p>
+      {current?.workflowState === "RETURNED" && (
+        <div className="callout callout--returned" role="note">
+          <strong>Returned for changes:</strong> {current.returnNote}
+        </div>
+      )}
       <div className="card">
-        <StatusUpdateForm initial={initial} periodName={openPeriod.name} cancelHref={`/proposals/${proposal.id}`} />
+        <StatusUpdateForm
+          initial={initial}
+          periodName={period.name}
+          cancelHref={`/proposals/${proposal.id}`}
+          canSubmit={allowed.canSubmit}
+          previous={previous ? { periodName: previous.period.name, status: STATUS_LABELS[previous.status], assessment: ASSESSMENT_LABELS[previous.assessment], statusValue: previous.status, assessmentValue: previous.assessment } : null}
+        />
       </div>
     </>
   );

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { getProposal } from "@/lib/data/proposals";
+import { listRevisions, type RevisionEntry } from "@/lib/data/revisions";
+import { compareVersions } from "@/lib/domain/diff";
+import { formatDateTime } from "@/lib/domain/format";
+import { canViewProposals } from "@/lib/domain/permissions";
+import { proposalCode } from "@/lib/domain/vocabulary";
+
+export const metadata: Metadata = { title: "Compare versions" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function label(r: RevisionEntry): string {
+  return `${r.period.name}, version ${r.version} (${r.authorName}, ${formatDateTime(r.createdAt)})`;
+}
+
+export default async function CompareVersionsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requirePageUser(`/proposals/${encodeURIComponent(id)}/compare`);
+  if (!canViewProposals(user)) notFound();
+  const [proposal, revisions, query] = await Promise.all([getProposal(id), listRevisions(id), searchParams]);
+  if (!proposal) notFound();
+  // Default: the newest version against the one before it.
+  const from = revisions.find((r) => r.id === query.from) ?? revisions[1] ?? revisions[0];
+  const to = revisions.find((r) => r.id === query.to) ?? revisions[0];
+  const changes = from && to ? compareVersions(from.snapshot, to.snapshot) : [];
+
+  return (
+    <>
+      <p>
+        <Link href={`/proposals/${proposal.id}`}>← {proposalCode(proposal.number)}</Link>
+      </p>
+      <h1>
+        Compare versions: {proposalCode(proposal.number)} · {proposal.title}
+      </h1>
+      {revisions.length === 0 ? (
+        <p>No versions recorded yet.</p>
+      ) : (
+        <>
+          <form method="get" className="card form-actions" aria-label="Choose two versions">
+            <label htmlFor="from">From</label>
+            <select id="from" name="from" defaultValue={from?.id}>
+              {revisions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {label(r)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="to">To</label>
+            <select id="to" name="to" defaultValue={to?.id}>
+              {revisions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {label(r)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--secondary button--small">
+              Compare
+            </button>
+          </form>
+          <div className="table-wrap">
+            <table data-testid="version-diff">
+              <caption>
+                {from && to ? `${label(from)} → ${label(to)}` : ""}: {changes.filter((c) => c.changed).length} field(s) changed
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">Before</th>
+                  <th scope="col">After</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((c) => (
+                  <tr key={c.field} data-changed={c.changed ? "true" : "false"}>
+                    <th scope="row">
+                      {c.label}
+                      {c.changed && <div className="badge badge--AT_RISK">Changed</div>}
+                    </th>
+                    <td className="narrative">{c.before || <span className="muted">–</span>}</td>
+                    <td className="narrative">
+                      {c.segments
+                        ? c.segments.map((s, i) =>
+                            s.change === "added" ? (
+                              <ins key={i} className="diff-added">
+                                {s.value}
+                              </ins>
+                            ) : s.change === "removed" ? (
+                              <del key={i} className="diff-removed">
+                                {s.value}
+                              </del>
+                            ) : (
+                              <span key={i}>{s.value}</span>
+                            ),
+                          )
+                        : c.after || <span className="muted">–</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { buildCockpit, type Cockpit } from "@/lib/domain/cockpit";
+
+/** The cockpit of one period: two queries (the proposals with this period's update, and the status history). */
+export async function getCockpit(period: { id: string; number: number; cutOffOn: Date; dueOn: Date }, now = new Date()): Promise<Cockpit> {
+  const db = getDb();
+  const [proposals, history] = await Promise.all([
+    db.proposal.findMany({
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        area: { select: { id: true, name: true, number: true } },
+        focalPoints: { select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } } },
+        statusUpdates: {
+          where: { periodId: period.id },
+          select: { workflowState: true, updatedAt: true, returnNote: true, author: { select: { name: true } } },
+        },
+      },
+      orderBy: { number: "asc" },
+    }),
+    db.statusUpdate.findMany({
+      where: { period: { number: { lte: period.number } } },
+      select: { proposalId: true, status: true },
+      orderBy: [{ proposalId: "asc" }, { period: { number: "asc" } }],
+    }),
+  ]);
+  const statuses = new Map<string, (typeof history)[number]["status"][]>();
+  for (const row of history) {
+    const list = statuses.get(row.proposalId) ?? [];
+    list.push(row.status);
+    statuses.set(row.proposalId, list);
+  }
+  return buildCockpit(
+    proposals.map((p) => {
+      const u = p.statusUpdates[0];
+      return {
+        id: p.id,
+        number: p.number,
+        title: p.title,
+        areaId: p.area.id,
+        areaName: p.area.name,
+        areaNumber: p.area.number,
+        focalPoints: p.focalPoints.map((fp) => ({ userId: fp.user.id, name: fp.user.name, organisationCode: fp.user.organisation.code })),
+        update: u ? { workflowState: u.workflowState, authorName: u.author.name, updatedAt: u.updatedAt, returnNote: u.returnNote } : null,
+        statusHistory: statuses.get(p.id) ?? [],
+      };
+    }),
+    period,
+    now,
+  );
+}
