@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { buildCockpit, type Cockpit } from "@/lib/domain/cockpit";
+import { focalPointsSelect, toFocalPointRefs } from "./status-update-dto";
 
 /** The cockpit of one period: two queries (the proposals with this period's update, and the status history). */
 export async function getCockpit(period: { id: string; number: number; cutOffOn: Date; dueOn: Date }, now = new Date()): Promise<Cockpit> {
@@ -12,7 +13,7 @@ export async function getCockpit(period: { id: string; number: number; cutOffOn:
         number: true,
         title: true,
         area: { select: { id: true, name: true, number: true } },
-        focalPoints: { select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } } },
+        focalPoints: focalPointsSelect,
         statusUpdates: {
           where: { periodId: period.id },
           select: { workflowState: true, updatedAt: true, returnNote: true, author: { select: { name: true } } },
@@ -42,7 +43,7 @@ export async function getCockpit(period: { id: string; number: number; cutOffOn:
         areaId: p.area.id,
         areaName: p.area.name,
         areaNumber: p.area.number,
-        focalPoints: p.focalPoints.map((fp) => ({ userId: fp.user.id, name: fp.user.name, organisationCode: fp.user.organisation.code })),
+        focalPoints: toFocalPointRefs(p.focalPoints),
         update: u ? { workflowState: u.workflowState, authorName: u.author.name, updatedAt: u.updatedAt, returnNote: u.returnNote } : null,
         statusHistory: statuses.get(p.id) ?? [],
       };

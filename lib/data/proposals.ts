@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
 import { includedStates, type IncludeOption, type ProposalRow } from "@/lib/domain/proposals";
 import type { ProposalFilters } from "@/lib/validation/proposal-filters";
-import { currentUpdateSelect, toCurrentUpdate } from "./status-update-dto";
+import { currentUpdateSelect, focalPointsSelect, toCurrentUpdate, toFocalPointRefs } from "./status-update-dto";
 
 function rowSelect(periodId: string | null, include: IncludeOption) {
   return {
@@ -12,10 +12,7 @@ function rowSelect(periodId: string | null, include: IncludeOption) {
     set: true,
     title: true,
     area: { select: { id: true, number: true, name: true } },
-    focalPoints: {
-      select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } },
-      orderBy: { user: { name: "asc" } },
-    },
+    focalPoints: focalPointsSelect,
     statusUpdates: { where: updateWhere(periodId, include), select: currentUpdateSelect, take: 1 },
   } satisfies Prisma.ProposalSelect;
 }
@@ -37,7 +34,7 @@ function toRow(p: SelectedRow): ProposalRow {
     areaNumber: p.area.number,
     areaName: p.area.name,
     title: p.title,
-    focalPoints: p.focalPoints.map((fp) => ({ userId: fp.user.id, name: fp.user.name, organisationCode: fp.user.organisation.code })),
+    focalPoints: toFocalPointRefs(p.focalPoints),
     update: update ? toCurrentUpdate(update) : null,
   };
 }
@@ -114,7 +111,7 @@ export async function getProposal(id: string): Promise<ProposalDetail | null> {
       description: true,
       edaInvolved: true,
       area: { select: { id: true, number: true, name: true } },
-      focalPoints: { select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } }, orderBy: { user: { name: "asc" } } },
+      focalPoints: focalPointsSelect,
       statusUpdates: {
         select: { ...currentUpdateSelect, period: { select: { id: true, number: true, name: true, state: true } } },
         orderBy: { period: { number: "desc" } },
@@ -130,7 +127,7 @@ export async function getProposal(id: string): Promise<ProposalDetail | null> {
     description: p.description,
     edaInvolved: p.edaInvolved,
     area: p.area,
-    focalPoints: p.focalPoints.map((fp) => ({ userId: fp.user.id, name: fp.user.name, organisationCode: fp.user.organisation.code })),
+    focalPoints: toFocalPointRefs(p.focalPoints),
     history: p.statusUpdates.map((u) => ({ ...toCurrentUpdate(u), period: u.period })),
   };
 }

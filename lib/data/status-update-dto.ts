@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { CurrentUpdate, EvidenceLink } from "@/lib/domain/proposals";
+import type { CurrentUpdate, EvidenceLink, FocalPointRef } from "@/lib/domain/proposals";
 import type { Assessment, ImplementationStatus } from "@/lib/domain/vocabulary";
 import type { WorkflowState } from "@/lib/domain/workflow";
 
@@ -76,4 +76,14 @@ export function toCurrentUpdate(row: SelectedUpdate): CurrentUpdate {
     updatedAt: row.updatedAt,
     version: row.version,
   };
+}
+
+/** Focal points of a proposal, by name: the select and its mapping to FocalPointRef. */
+export const focalPointsSelect = {
+  select: { user: { select: { id: true, name: true, organisation: { select: { code: true } } } } },
+  orderBy: { user: { name: "asc" } },
+} as const;
+
+export function toFocalPointRefs(rows: { user: { id: string; name: string; organisation: { code: string } } }[]): FocalPointRef[] {
+  return rows.map((fp) => ({ userId: fp.user.id, name: fp.user.name, organisationCode: fp.user.organisation.code }));
 }
