@@ -1,4 +1,4 @@
-import { DonutChart } from "@/components/charts/donut-chart";
+import { DonutChart } from "@/components/charts/lazy";
 import { ASSESSMENT_COLOURS } from "@/components/charts/palette";
 import type { Dashboard } from "@/lib/domain/dashboard";
 

@@ -1,4 +1,4 @@
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { StackedBarChart } from "@/components/charts/lazy";
 import { STATUS_COLOURS } from "@/components/charts/palette";
 import { STATUS_KEYS, statusKeyLabel, type Dashboard } from "@/lib/domain/dashboard";
 
