@@ -1,12 +1,15 @@
 import { DonutChart } from "@/components/charts/lazy";
 import { ASSESSMENT_COLOURS } from "@/components/charts/palette";
 import type { Dashboard } from "@/lib/domain/dashboard";
+import { CountLink } from "./status-by-area";
+import { drillDown, type DashboardView } from "./view";
 
-export function AssessmentSplit({ dashboard }: { dashboard: Dashboard }) {
+export function AssessmentSplit({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
   const summary =
     `Assessment of the ${dashboard.updatedCount} updated proposals: ` +
     dashboard.assessments.map((a) => `${a.label} ${a.count} (${a.share}%)`).join(", ") +
     ".";
+  const href = (assessment: (typeof dashboard.assessments)[number]["assessment"]) => drillDown(view, { assessment: [assessment] });
   return (
     <section className="card" aria-labelledby="assessment-title">
       <figure className="chart">
@@ -14,7 +17,7 @@ export function AssessmentSplit({ dashboard }: { dashboard: Dashboard }) {
         <p className="chart__summary">{summary}</p>
         <DonutChart
           summary={summary}
-          slices={dashboard.assessments.map((a) => ({ key: a.assessment, label: a.label, value: a.count, colour: ASSESSMENT_COLOURS[a.assessment] }))}
+          slices={dashboard.assessments.map((a) => ({ key: a.assessment, label: a.label, value: a.count, colour: ASSESSMENT_COLOURS[a.assessment], href: href(a.assessment) }))}
         />
         <details className="twin">
           <summary>Show the data as a table</summary>
@@ -34,8 +37,12 @@ export function AssessmentSplit({ dashboard }: { dashboard: Dashboard }) {
             <tbody>
               {dashboard.assessments.map((a) => (
                 <tr key={a.assessment}>
-                  <th scope="row">{a.label}</th>
-                  <td className="num">{a.count}</td>
+                  <th scope="row">
+                    <span className={`badge badge--${a.assessment}`}>{a.label}</span>
+                  </th>
+                  <td className="num">
+                    <CountLink count={a.count} href={href(a.assessment)} label={a.label} />
+                  </td>
                   <td className="num">{a.share}%</td>
                 </tr>
               ))}

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/domain/dashboard";
-import type { IncludeOption } from "@/lib/domain/proposals";
-import { toFilterQuery } from "@/lib/validation/proposal-filters";
+import { CountLink } from "./status-by-area";
+import { drillDown, type DashboardView } from "./view";
 
-/** Coverage needs no chart library: a table with inline bars. */
-export function Coverage({ dashboard, periodId, include }: { dashboard: Dashboard; periodId: string; include: IncludeOption }) {
+/** Who has reported: coverage overall and by the organisation of the proposals' focal points. No chart library. */
+export function Coverage({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
+  // With an organisation filter, only those organisations' rows: each then opens exactly its proposals.
+  const organisations = dashboard.coverageByOrganisation.filter((org) => view.org.length === 0 || view.org.includes(org.code));
   return (
     <section className="card" aria-labelledby="coverage-title">
       <h2 id="coverage-title">Coverage</h2>
@@ -13,37 +15,41 @@ export function Coverage({ dashboard, periodId, include }: { dashboard: Dashboar
           {dashboard.updatedCount} of {dashboard.totalProposals}
         </strong>{" "}
         proposals have a counted update ({dashboard.coveragePercent}%).{" "}
-        {dashboard.missingCount > 0 && (
-          <Link href={`/proposals${toFilterQuery({ status: ["NO_UPDATE"], period: periodId, include })}`}>
-            See the {dashboard.missingCount} without an update
-          </Link>
-        )}
+        {dashboard.missingCount > 0 && <Link href={drillDown(view, { status: ["NO_UPDATE"] })}>See the {dashboard.missingCount} without an update</Link>}
       </p>
       <table>
-        <caption>Updates by the organisation that wrote them</caption>
+        <caption>Reporting by organisation (proposals its focal points follow)</caption>
         <thead>
           <tr>
             <th scope="col">Organisation</th>
             <th scope="col" className="num">
-              Updates
+              Follows
             </th>
             <th scope="col" className="num">
-              Share of all {dashboard.totalProposals} proposals
+              Reported
+            </th>
+            <th scope="col" className="num">
+              Not reported
             </th>
           </tr>
         </thead>
         <tbody>
-          {dashboard.coverageByOrganisation.map((org) => (
-            <tr key={org.organisationId} data-testid={`coverage-${org.code}`}>
+          {organisations.map((org) => (
+            <tr key={org.code} data-testid={`coverage-${org.code}`}>
               <th scope="row">
                 {org.code} <span className="muted">({org.name})</span>
               </th>
-              <td className="num">{org.count}</td>
               <td className="num">
+                <CountLink count={org.followed} href={drillDown(view, { org: [org.code] })} label={`followed by ${org.code}`} />
+              </td>
+              <td className="num" data-testid={`coverage-${org.code}-reported`}>
                 <span className="progress-bar" aria-hidden="true">
-                  <span style={{ width: `${org.percentOfTotal}%` }} />
+                  <span style={{ width: `${org.percent}%` }} />
                 </span>
-                {org.percentOfTotal}%
+                {org.reported} ({org.percent}%)
+              </td>
+              <td className="num" data-testid={`coverage-${org.code}-missing`}>
+                <CountLink count={org.missing} href={drillDown(view, { org: [org.code], status: ["NO_UPDATE"] })} label={`followed by ${org.code} without an update`} />
               </td>
             </tr>
           ))}

@@ -1,13 +1,17 @@
+import Link from "next/link";
 import { StackedBarChart } from "@/components/charts/lazy";
 import { STATUS_COLOURS } from "@/components/charts/palette";
 import { STATUS_KEYS, statusKeyLabel, type Dashboard } from "@/lib/domain/dashboard";
+import { drillDown, type DashboardView } from "./view";
 
-export function StatusByArea({ dashboard }: { dashboard: Dashboard }) {
+export function StatusByArea({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
   const series = STATUS_KEYS.map((key) => ({ key, label: statusKeyLabel(key), colour: STATUS_COLOURS[key] }));
-  const data = dashboard.byArea.map((row) => ({ name: row.name, ...row.counts }));
-  const busiest = [...dashboard.byArea].sort((a, b) => b.counts.NO_UPDATE - a.counts.NO_UPDATE)[0];
+  const rows = dashboard.byArea.filter((row) => row.total > 0);
+  const data = rows.map((row) => ({ name: row.name, ...row.counts }));
+  const hrefs = rows.map((row) => Object.fromEntries(STATUS_KEYS.map((key) => [key, drillDown(view, { area: [row.areaId], status: [key] })])));
+  const busiest = [...rows].sort((a, b) => b.counts.NO_UPDATE - a.counts.NO_UPDATE)[0];
   const summary =
-    `Implementation status by area, ${dashboard.byArea.length} areas. ` +
+    `Implementation status by area, ${rows.length} areas. ` +
     dashboard.statusCounts.map((s) => `${s.label}: ${s.count}`).join(", ") +
     (busiest && busiest.counts.NO_UPDATE > 0 ? `. Most proposals without an update: ${busiest.name} (${busiest.counts.NO_UPDATE}).` : ".");
   return (
@@ -15,7 +19,8 @@ export function StatusByArea({ dashboard }: { dashboard: Dashboard }) {
       <figure className="chart">
         <figcaption id="status-by-area-title">Implementation status by area</figcaption>
         <p className="chart__summary">{summary}</p>
-        <StackedBarChart data={data} series={series} summary={summary} />
+        <p className="chart__hint no-print">Select a bar segment, or a number in the table, to list those proposals.</p>
+        <StackedBarChart data={data} series={series} summary={summary} hrefs={hrefs} />
         <details className="twin">
           <summary>Show the data as a table</summary>
           <div className="table-wrap">
@@ -35,15 +40,17 @@ export function StatusByArea({ dashboard }: { dashboard: Dashboard }) {
                 </tr>
               </thead>
               <tbody>
-                {dashboard.byArea.map((row) => (
+                {rows.map((row, i) => (
                   <tr key={row.areaId}>
                     <th scope="row">{row.name}</th>
                     {series.map((s) => (
                       <td key={s.key} className="num">
-                        {row.counts[s.key as keyof typeof row.counts]}
+                        <CountLink count={row.counts[s.key]} href={hrefs[i]![s.key]!} label={`${row.name}, ${s.label}`} />
                       </td>
                     ))}
-                    <td className="num">{row.total}</td>
+                    <td className="num">
+                      <CountLink count={row.total} href={drillDown(view, { area: [row.areaId] })} label={`${row.name}, all`} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -52,7 +59,7 @@ export function StatusByArea({ dashboard }: { dashboard: Dashboard }) {
                   <th scope="row">All areas</th>
                   {dashboard.statusCounts.map((s) => (
                     <td key={s.status} className="num">
-                      {s.count}
+                      <CountLink count={s.count} href={drillDown(view, { status: [s.status] })} label={`All areas, ${s.label}`} />
                     </td>
                   ))}
                   <td className="num">{dashboard.totalProposals}</td>
@@ -63,5 +70,15 @@ export function StatusByArea({ dashboard }: { dashboard: Dashboard }) {
         </details>
       </figure>
     </section>
+  );
+}
+
+/** A count that opens the proposals behind it (plain text when there are none). */
+export function CountLink({ count, href, label }: { count: number; href: string; label: string }) {
+  if (count === 0) return <>0</>;
+  return (
+    <Link href={href} aria-label={`${count}: list ${label}`}>
+      {count}
+    </Link>
   );
 }

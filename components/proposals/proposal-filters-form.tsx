@@ -1,24 +1,7 @@
 import Link from "next/link";
+import { CheckGroup } from "@/components/ui/check-group";
 import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_LABELS, NO_UPDATE_LABEL } from "@/lib/domain/vocabulary";
 import { hasActiveFilters, type ProposalFilters } from "@/lib/validation/proposal-filters";
-
-type Option = { value: string; label: string };
-
-function CheckGroup({ legend, name, options, selected }: { legend: string; name: string; options: Option[]; selected: readonly string[] }) {
-  return (
-    <fieldset>
-      <legend>{legend}</legend>
-      <div className="check-list">
-        {options.map((o) => (
-          <label key={o.value} className="check">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={selected.includes(o.value)} />
-            {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 /** A GET form: the filters end up in the URL, so any view can be bookmarked or shared. */
 export function ProposalFiltersForm({
@@ -35,6 +18,7 @@ export function ProposalFiltersForm({
   return (
     <form method="get" className="card filters-form" role="search" aria-label="Filter proposals">
       {periodId && <input type="hidden" name="period" value={periodId} />}
+      {filters.asOf && <input type="hidden" name="asOf" value={filters.asOf} />}
       <div className="field">
         <label htmlFor="q">Search</label>
         <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Title, description, area or number (e.g. P12)" style={{ width: "100%" }} />

@@ -3,7 +3,9 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
 import { includedStates, type IncludeOption, type ProposalRow } from "@/lib/domain/proposals";
 import type { ProposalFilters } from "@/lib/validation/proposal-filters";
-import { currentUpdateSelect, focalPointsSelect, toCurrentUpdate, toFocalPointRefs } from "./status-update-dto";
+import { endOfAsOfDay } from "@/lib/domain/as-of";
+import { currentUpdateSelect, focalPointsSelect, toCurrentUpdate, toFocalPointRefs, versionSelect } from "./status-update-dto";
+import { countedSql } from "./view-sql";
 
 function rowSelect(periodId: string | null, include: IncludeOption) {
   return {
@@ -75,12 +77,60 @@ export function proposalWhere(filters: ProposalFilters, periodId: string | null)
 
 /** Proposals matching the filters, in number order, each with its update for the period. */
 export async function listProposals(filters: ProposalFilters, periodId: string | null): Promise<ProposalRow[]> {
+  if (filters.asOf && periodId) return listProposalsAsOf(filters, periodId, filters.asOf);
   const rows = await getDb().proposal.findMany({
     where: proposalWhere(filters, periodId),
     select: rowSelect(periodId, filters.include),
     orderBy: { number: "asc" },
   });
   return rows.map(toRow);
+}
+
+const asOfRowSelect = {
+  id: true,
+  number: true,
+  set: true,
+  title: true,
+  area: { select: { id: true, number: true, name: true } },
+  focalPoints: focalPointsSelect,
+} satisfies Prisma.ProposalSelect;
+
+/**
+ * The list as it stood at the end of a past day: each proposal's update rebuilt from the latest revision
+ * recorded by then (lib/data/view-sql.ts), filtered by the status and assessment it had then. Three
+ * queries whatever the size: the counted revisions, the proposals, the revisions' details.
+ */
+async function listProposalsAsOf(filters: ProposalFilters, periodId: string, asOf: string): Promise<ProposalRow[]> {
+  const db = getDb();
+  const counted = await db.$queryRaw<{ proposalId: string; updateId: string; revisionId: string; status: string; assessment: string }[]>`
+    SELECT c."proposalId", c."updateId", c."revisionId", c.status::text AS status, c.assessment::text AS assessment
+    FROM ${countedSql(periodId, includedStates(filters.include), endOfAsOfDay(asOf))} c`;
+  const byProposal = new Map(counted.map((c) => [c.proposalId, c]));
+  const and: Prisma.ProposalWhereInput[] = [proposalWhere({ ...filters, status: [], assessment: [] }, periodId)];
+  if (filters.status.length) {
+    const statuses: string[] = filters.status;
+    const or: Prisma.ProposalWhereInput[] = [{ id: { in: counted.filter((c) => statuses.includes(c.status)).map((c) => c.proposalId) } }];
+    if (statuses.includes("NO_UPDATE")) or.push({ id: { notIn: [...byProposal.keys()] } });
+    and.push({ OR: or });
+  }
+  if (filters.assessment.length) {
+    const assessments: string[] = filters.assessment;
+    and.push({ id: { in: counted.filter((c) => assessments.includes(c.assessment)).map((c) => c.proposalId) } });
+  }
+  const proposals = await db.proposal.findMany({ where: { AND: and }, select: asOfRowSelect, orderBy: { number: "asc" } });
+  const revisionIds = proposals.flatMap((p) => byProposal.get(p.id)?.revisionId ?? []);
+  const revisions = await db.statusUpdateRevision.findMany({
+    where: { id: { in: revisionIds } },
+    select: { id: true, statusUpdateId: true, ...versionSelect, version: true, createdAt: true, authorId: true, author: { select: { name: true } }, organisation: { select: { code: true } } },
+  });
+  const revisionById = new Map(revisions.map((r) => [r.id, r]));
+  return proposals.map((p) => {
+    const revision = revisionById.get(byProposal.get(p.id)?.revisionId ?? "");
+    return toRow({
+      ...p,
+      statusUpdates: revision ? [{ ...revision, id: revision.statusUpdateId, updatedAt: revision.createdAt }] : [],
+    });
+  });
 }
 
 export async function countProposals(): Promise<number> {

@@ -1,6 +1,7 @@
 // Filters of the proposal list. They live in the URL so that a view can be shared; the same parsed
 // object drives the page, the SQL query and the CSV export.
 import { z } from "zod";
+import { asOfProblem } from "@/lib/domain/as-of";
 import { INCLUDE_OPTIONS, type IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
 
@@ -34,6 +35,11 @@ export const proposalFiltersSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && /^[a-z0-9-]{1,64}$/.test(v) ? v : undefined)),
+  /** Show the view as it stood at the end of this day (UTC); dropped unless a real, past day. */
+  asOf: z
+    .string()
+    .optional()
+    .transform((v) => (v && asOfProblem(v, new Date()) === null ? v : undefined)),
   /** Which updates count: all recorded ones by default on the list (the dashboard defaults to approved). */
   include: z
     .string()
@@ -58,6 +64,7 @@ export function parseProposalFilters(searchParams: SearchParams | URLSearchParam
     assessment: record.assessment,
     org: record.org,
     period: [flatten(record.period)].flat()[0],
+    asOf: [flatten(record.asOf)].flat()[0],
     include: [flatten(record.include)].flat()[0],
   });
 }
@@ -71,10 +78,16 @@ export function toFilterQuery(filters: Partial<ProposalFilters>): string {
   }
   if (filters.period) params.set("period", filters.period);
   if (filters.include && filters.include !== "all") params.set("include", filters.include);
+  if (filters.asOf) params.set("asOf", filters.asOf);
   const query = params.toString();
   return query ? `?${query}` : "";
 }
 
 export function hasActiveFilters(filters: ProposalFilters): boolean {
   return Boolean(filters.q || filters.area.length || filters.status.length || filters.assessment.length || filters.org.length);
+}
+
+/** The proposal list showing exactly the given filters (the target of every dashboard drill-down). */
+export function proposalListHref(filters: Partial<ProposalFilters>): string {
+  return `/proposals${toFilterQuery(filters)}`;
 }

@@ -1,6 +1,7 @@
 // getDashboard against SQL written here from the other direction (areas/organisations outward, with
 // LEFT JOINs and FILTER), for the open period and closed ones, for each choice of which workflow states
-// count (approved by default), and as a new update moves from draft to submitted to approved.
+// count (approved by default), and as a new update moves from draft to submitted to approved. The trend,
+// heat map, drill-downs, as-of views and "what changed" are in dashboard-views.test.ts.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { getDashboard } from "@/lib/data/dashboard";
@@ -61,10 +62,15 @@ async function expectedNumbers(periodId: string, include: IncludeOption) {
     FROM unnest(enum_range(NULL::"Assessment")::text[]) AS a(assessment)
     LEFT JOIN "StatusUpdate" s ON s.assessment::text = a.assessment AND s."periodId" = ${periodId} AND ${counted}
     GROUP BY a.assessment`;
-  const organisationRows = await prisma.$queryRaw<{ organisationId: string; code: string; n: number }[]>`
-    SELECT o.id AS "organisationId", o.code, count(s.id)::int AS n
-    FROM "Organisation" o LEFT JOIN "StatusUpdate" s ON s."organisationId" = o.id AND s."periodId" = ${periodId} AND ${counted}
-    GROUP BY o.id, o.code ORDER BY o.code`;
+  // Reporting by organisation: proposals its focal points follow, and how many of those have a counted update.
+  const organisationRows = await prisma.$queryRaw<{ code: string; followed: number; reported: number }[]>`
+    SELECT o.code, count(DISTINCT f."proposalId")::int AS followed,
+           count(DISTINCT f."proposalId") FILTER (WHERE s.id IS NOT NULL)::int AS reported
+    FROM "Organisation" o
+    LEFT JOIN "User" u ON u."organisationId" = o.id
+    LEFT JOIN "FocalPoint" f ON f."userId" = u.id
+    LEFT JOIN "StatusUpdate" s ON s."proposalId" = f."proposalId" AND s."periodId" = ${periodId} AND ${counted}
+    GROUP BY o.code ORDER BY o.code`;
 
   const byArea = areaRows.map(({ areaId, number, name, total, missing }) => ({
     areaId,
@@ -83,7 +89,7 @@ async function expectedNumbers(periodId: string, include: IncludeOption) {
     coveragePercent: totals!.coverage,
     byArea,
     assessments: Object.fromEntries(ASSESSMENTS.map((a) => [a, assessmentRows.find((r) => r.assessment === a)!.n])),
-    organisations: organisationRows.map((o) => ({ organisationId: o.organisationId, code: o.code, count: o.n })),
+    organisations: organisationRows,
   };
 }
 
@@ -95,7 +101,7 @@ function dashboardNumbers(d: Dashboard) {
     coveragePercent: d.coveragePercent,
     byArea: d.byArea,
     assessments: Object.fromEntries(d.assessments.map((a) => [a.assessment, a.count])),
-    organisations: d.coverageByOrganisation.map((o) => ({ organisationId: o.organisationId, code: o.code, count: o.count })),
+    organisations: d.coverageByOrganisation.map((o) => ({ code: o.code, followed: o.followed, reported: o.reported })),
   };
 }
 
@@ -112,7 +118,7 @@ describe("getDashboard", () => {
     "for %s, counting %s updates, equals the SQL counts",
     async (_name, include, period) => {
       const periodId = period();
-      const [dashboard, expected] = await Promise.all([getDashboard(periodId, include), expectedNumbers(periodId, include)]);
+      const [dashboard, expected] = await Promise.all([getDashboard(periodId, { include }), expectedNumbers(periodId, include)]);
       expect(expected.totalProposals).toBe(74);
       expect(expected.updatedCount).toBeGreaterThan(0);
       expect(dashboardNumbers(dashboard)).toEqual(expected);
@@ -125,18 +131,18 @@ describe("getDashboard", () => {
   );
 
   test("by default it counts approved updates only", async () => {
-    const [byDefault, approved] = await Promise.all([getDashboard(openPeriodId), getDashboard(openPeriodId, "approved")]);
+    const [byDefault, approved] = await Promise.all([getDashboard(openPeriodId), getDashboard(openPeriodId, { include: "approved" })]);
     expect(dashboardNumbers(byDefault)).toEqual(dashboardNumbers(approved));
   });
 
   test("in the open period the include options differ (approved < approved and submitted < all), so the cases above can tell them apart", async () => {
-    const [approved, submitted, all] = (await Promise.all(INCLUDES.map((include) => getDashboard(openPeriodId, include)))) as [Dashboard, Dashboard, Dashboard];
+    const [approved, submitted, all] = (await Promise.all(INCLUDES.map((include) => getDashboard(openPeriodId, { include })))) as [Dashboard, Dashboard, Dashboard];
     expect(approved.updatedCount).toBeLessThan(submitted.updatedCount);
     expect(submitted.updatedCount).toBeLessThan(all.updatedCount);
   });
 
   test.each(["report-01", "report-10"])("in the closed %s every update is approved, so all options agree", async (periodId) => {
-    const [approved, all] = await Promise.all([getDashboard(periodId, "approved"), getDashboard(periodId, "all")]);
+    const [approved, all] = await Promise.all([getDashboard(periodId, { include: "approved" }), getDashboard(periodId, { include: "all" })]);
     expect(dashboardNumbers(approved)).toEqual(dashboardNumbers(all));
   });
 
@@ -150,7 +156,7 @@ describe("getDashboard", () => {
     const proposal = await prisma.proposal.findUniqueOrThrow({ where: { id: proposalId! }, select: { areaId: true } });
     const manager = await createUser(prisma, { role: "MANAGER", organisationId: "eu" });
     const actor = { id: manager.id, role: manager.role, organisationId: manager.organisationId };
-    const snapshot = async () => Object.fromEntries(await Promise.all(INCLUDES.map(async (include) => [include, await getDashboard(openPeriodId, include)] as const)));
+    const snapshot = async () => Object.fromEntries(await Promise.all(INCLUDES.map(async (include) => [include, await getDashboard(openPeriodId, { include })] as const)));
     const record = (intent: "save" | "submit", expectedVersion: number) =>
       recordStatusUpdate(actor, {
         proposalId: proposalId!,
@@ -178,7 +184,8 @@ describe("getDashboard", () => {
         expect(area(a).NO_UPDATE, include).toBe(area(b).NO_UPDATE - step);
         const offTrack = (d: Dashboard) => d.assessments.find((x) => x.assessment === "OFF_TRACK")!.count;
         expect(offTrack(a), include).toBe(offTrack(b) + step);
-        const eu = (d: Dashboard) => d.coverageByOrganisation.find((o) => o.code === "EU")!.count;
+        // The proposal has EU focal points (seed): the EU's reported count moves.
+        const eu = (d: Dashboard) => d.coverageByOrganisation.find((o) => o.code === "EU")!.reported;
         expect(eu(a), include).toBe(eu(b) + step);
         expect(dashboardNumbers(a)).toEqual(await expectedNumbers(openPeriodId, include));
       }

@@ -1,30 +1,42 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { AssessmentSplit } from "@/components/dashboard/assessment-split";
+import { ChangesSummary } from "@/components/dashboard/changes-summary";
 import { Coverage } from "@/components/dashboard/coverage";
+import { DashboardControls } from "@/components/dashboard/dashboard-controls";
+import { HeatMap } from "@/components/dashboard/heat-map";
+import { Headline } from "@/components/dashboard/headline";
 import { StatusByArea } from "@/components/dashboard/status-by-area";
 import { StatusStats } from "@/components/dashboard/status-stats";
+import { Trend } from "@/components/dashboard/trend";
+import type { DashboardView } from "@/components/dashboard/view";
 import { CatalogueNotice } from "@/components/layout/catalogue-notice";
-import { DashboardControls } from "@/components/dashboard/dashboard-controls";
-import Link from "next/link";
-import { getNotifications } from "@/lib/data/notifications";
-import { INCLUDE_LABELS } from "@/lib/domain/proposals";
-import { parseProposalFilters } from "@/lib/validation/proposal-filters";
+import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/session";
+import { getChangeSummary } from "@/lib/data/changes";
 import { getDashboard } from "@/lib/data/dashboard";
-import { listPeriods, resolvePeriod } from "@/lib/data/periods";
+import { getNotifications } from "@/lib/data/notifications";
+import { listPeriods } from "@/lib/data/periods";
+import { listAreas, listOrganisations } from "@/lib/data/proposals";
+import { parseDay, toDay } from "@/lib/domain/as-of";
+import { formatDate } from "@/lib/domain/format";
 import { canViewDashboard } from "@/lib/domain/permissions";
-import { notFound } from "next/navigation";
+import { INCLUDE_LABELS } from "@/lib/domain/proposals";
+import { parseDashboardParams } from "@/lib/validation/dashboard-filters";
+import { toFilterQuery } from "@/lib/validation/proposal-filters";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const user = await requirePageUser("/dashboard");
+  const now = new Date();
+  const { filters, from, asOfInput, asOfError } = parseDashboardParams(await searchParams, now);
+  const user = await requirePageUser(`/dashboard${toFilterQuery({ ...filters, include: filters.include })}`);
   if (!canViewDashboard(user)) notFound();
-  const params = await searchParams;
-  const [period, periods] = await Promise.all([resolvePeriod(typeof params.period === "string" ? params.period : undefined), listPeriods()]);
-  if (!period) {
+  const [periods, areas, organisations] = await Promise.all([listPeriods(), listAreas(), listOrganisations()]);
+  if (periods.length === 0) {
     return (
       <>
         <h1>Dashboard</h1>
@@ -32,22 +44,67 @@ export default async function DashboardPage({ searchParams }: Props) {
       </>
     );
   }
-  const include = parseProposalFilters({ include: typeof params.include === "string" ? params.include : "approved" }).include;
-  const [dashboard, notifications] = await Promise.all([getDashboard(period.id, include), getNotifications(user)]);
+  // The requested period; else, as of a date, the latest period begun by then; else the current one.
+  const asOfDay = filters.asOf ? parseDay(filters.asOf)! : null;
+  const period =
+    periods.find((p) => p.id === filters.period) ??
+    (asOfDay && periods.find((p) => p.startsOn <= asOfDay)) ??
+    periods.find((p) => p.state === "OPEN") ??
+    periods.find((p) => p.state === "LOCKED") ??
+    periods[0]!;
+  const before = periods.find((p) => p.number < period.number);
+  const compareWith = (from && from !== period.id && periods.find((p) => p.id === from)) || before;
+
+  const view: DashboardView = { period: period.id, include: filters.include, area: filters.area, org: filters.org, assessment: filters.assessment, asOf: filters.asOf };
+  const query = { include: filters.include, area: filters.area, org: filters.org, assessment: filters.assessment, asOf: filters.asOf };
+  const [dashboard, changes, notifications] = await Promise.all([
+    getDashboard(period.id, query, now),
+    compareWith ? getChangeSummary({ ...query, fromPeriodId: compareWith.id, toPeriodId: period.id }) : null,
+    getNotifications(user),
+  ]);
   const returned = notifications.filter((n) => n.kind === "returned");
+  const viewQuery = toFilterQuery({ ...view, include: view.include });
+  const changesHref = ({ move, section }: { move?: string; section?: string } = {}) => {
+    const params = new URLSearchParams(viewQuery.slice(1));
+    params.set("to", period.id);
+    if (compareWith) params.set("from", compareWith.id);
+    if (move) params.set("move", move);
+    return `/dashboard/changes?${params.toString()}${section ? `#${section}` : ""}`;
+  };
+  const unfiltered = !filters.area.length && !filters.org.length && !filters.asOf;
+
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>
-          <p>
-            {period.name}: {dashboard.updatedCount} of {dashboard.totalProposals} proposals counted ({INCLUDE_LABELS[include].toLowerCase()}).
+          <p data-testid="dashboard-scope">
+            {period.name}: {dashboard.updatedCount} of {dashboard.totalProposals} proposals counted ({INCLUDE_LABELS[filters.include].toLowerCase()})
+            {filters.asOf ? `, as of ${formatDate(asOfDay!)}` : ""}.
           </p>
         </div>
-        <DashboardControls periods={periods} periodId={period.id} include={include} />
+        <PrintButton />
       </div>
+      <DashboardControls
+        periods={periods}
+        view={view}
+        fromId={from && compareWith?.id === from ? from : undefined}
+        asOfInput={asOfInput}
+        asOfError={asOfError}
+        areas={areas}
+        organisations={organisations}
+        today={toDay(now)}
+      />
+      {filters.asOf && (
+        <p className="callout" data-testid="as-of-notice">
+          Shown as it stood at the end of {formatDate(asOfDay!)} (UTC), rebuilt from the version history of every update.{" "}
+          <Link className="no-print" href={`/dashboard${toFilterQuery({ ...view, asOf: undefined, include: view.include })}`}>
+            Show today&apos;s data
+          </Link>
+        </p>
+      )}
       {returned.length > 0 && (
-        <section className="callout callout--returned" aria-labelledby="returned-title">
+        <section className="callout callout--returned no-print" aria-labelledby="returned-title">
           <h2 id="returned-title">Returned to you for changes</h2>
           <ul>
             {returned.map((n) => (
@@ -60,12 +117,23 @@ export default async function DashboardPage({ searchParams }: Props) {
         </section>
       )}
       <CatalogueNotice />
-      <StatusStats dashboard={dashboard} />
-      <StatusByArea dashboard={dashboard} />
+      <Headline dashboard={dashboard} view={view} cockpitHref={unfiltered ? `/periods/${period.id}#overdue` : null} />
+      <StatusStats dashboard={dashboard} view={view} />
+      <StatusByArea dashboard={dashboard} view={view} />
       <div className="grid grid--two">
-        <AssessmentSplit dashboard={dashboard} />
-        <Coverage dashboard={dashboard} periodId={period.id} include={include} />
+        <AssessmentSplit dashboard={dashboard} view={view} />
+        <Coverage dashboard={dashboard} view={view} />
       </div>
+      {changes && compareWith ? (
+        <ChangesSummary summary={changes} fromName={compareWith.name} toName={period.name} changesHref={changesHref} />
+      ) : (
+        <section className="card" aria-labelledby="changes-title">
+          <h2 id="changes-title">What changed</h2>
+          <p>The {period.name} is the first report: there is nothing to compare it with.</p>
+        </section>
+      )}
+      <Trend dashboard={dashboard} view={view} />
+      <HeatMap dashboard={dashboard} view={view} />
     </>
   );
 }

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { parseDay } from "@/lib/domain/as-of";
+import { formatDate } from "@/lib/domain/format";
 import { CatalogueNotice } from "@/components/layout/catalogue-notice";
 import { ProposalFiltersForm } from "@/components/proposals/proposal-filters-form";
 import { ProposalTable } from "@/components/proposals/proposal-table";
@@ -50,6 +53,12 @@ export default async function ProposalsPage({ searchParams }: Props) {
           )}
         </div>
       </div>
+      {filters.asOf && (
+        <p className="callout" data-testid="as-of-notice">
+          Shown as it stood at the end of {formatDate(parseDay(filters.asOf)!)} (UTC), rebuilt from the version history of every update.{" "}
+          <Link href={`/proposals${toFilterQuery({ ...filters, period: period?.id, asOf: undefined })}`}>Show today&apos;s data</Link>
+        </p>
+      )}
       <CatalogueNotice />
       <ProposalFiltersForm filters={filters} areas={areas} organisations={organisations} periodId={filters.period} />
       {rows.length === 0 ? (

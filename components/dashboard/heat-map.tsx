@@ -1,0 +1,69 @@
+import Link from "next/link";
+import type { Dashboard, HeatCell } from "@/lib/domain/dashboard";
+import { drillDown, type DashboardView } from "./view";
+
+/** Five steps of blue by average progress; the number is always printed, so colour is never the only cue. */
+function heatClass(cell: HeatCell): string {
+  if (cell.averageProgress === null) return "heat heat--none";
+  return `heat heat--${Math.min(4, Math.floor(cell.averageProgress / 20))}`;
+}
+
+/** The heat map is a table: each cell is the average progress of the area's counted updates in that period. */
+export function HeatMap({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
+  const { periods, rows } = dashboard.heatMap;
+  const visible = rows.filter((row) => row.cells.some((c) => c.total > 0));
+  const latest = periods.length - 1;
+  const ranked = visible
+    .map((row) => ({ name: row.name, progress: row.cells[latest]?.averageProgress ?? null }))
+    .filter((r) => r.progress !== null)
+    .sort((a, b) => b.progress! - a.progress!);
+  const summary = ranked.length
+    ? `Average progress of the counted updates by area and period. In the ${periods[latest]!.name}, highest: ${ranked[0]!.name} (${ranked[0]!.progress}%); lowest: ${ranked[ranked.length - 1]!.name} (${ranked[ranked.length - 1]!.progress}%).`
+    : "Average progress of the counted updates by area and period: nothing counted yet.";
+  return (
+    <section className="card" aria-labelledby="heat-title">
+      <h2 id="heat-title">Progress by area and period</h2>
+      <p className="chart__summary">{summary}</p>
+      <p className="chart__hint no-print">Each cell shows the average progress (%) and how many proposals reported; select it to list the area&apos;s proposals in that period. A dash means nothing was counted.</p>
+      <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="heat-title">
+        <table className="heat-map">
+          <caption className="visually-hidden">Average progress (%) of counted updates, areas by reporting period</caption>
+          <thead>
+            <tr>
+              <th scope="col">Area</th>
+              {periods.map((p) => (
+                <th key={p.id} scope="col" className="num" title={p.name}>
+                  {/^\S+/.exec(p.name)?.[0] ?? p.number}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <tr key={row.areaId}>
+                <th scope="row">{row.name}</th>
+                {row.cells.map((cell, i) => (
+                  <td key={cell.periodId} className={heatClass(cell)}>
+                    <Link href={drillDown({ ...view, period: cell.periodId }, { area: [row.areaId] })}>
+                      <span className="visually-hidden">
+                        {row.name}, {periods[i]!.name}: {cell.averageProgress === null ? "nothing counted" : "average progress"}
+                      </span>
+                      {cell.averageProgress === null ? "–" : `${cell.averageProgress}%`}
+                      <span className="heat__count">
+                        {cell.counted}
+                        <span className="visually-hidden"> of </span>
+                        <span aria-hidden="true">/</span>
+                        {cell.total}
+                        <span className="visually-hidden"> reported</span>
+                      </span>
+                    </Link>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

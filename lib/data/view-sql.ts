@@ -1,0 +1,55 @@
+import "server-only";
+import { Prisma } from "@/lib/prisma-client";
+import type { WorkflowState } from "@/lib/domain/workflow";
+import type { ProposalFilters } from "@/lib/validation/proposal-filters";
+
+/** The filters every dashboard view shares with the proposal list. */
+export type ViewFilters = Pick<ProposalFilters, "area" | "org" | "assessment" | "asOf">;
+
+// Every number of the dashboard is a GROUP BY in PostgreSQL over two building blocks:
+// - the proposals in view ("scope": the area and organisation filters), and
+// - the counted updates ("counted": one row per proposal and period, in the workflow states the view
+//   counts; as of a past date, each update's latest revision recorded by then instead of the update).
+// The dashboard, "what changed" and the proposal list as of a date all read through these.
+
+/** Which proposals are in view: `p` is "Proposal". */
+export function scopeSql(filters: Pick<ViewFilters, "area" | "org">): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.area.length) conditions.push(Prisma.sql`p."areaId" IN (${Prisma.join(filters.area)})`);
+  if (filters.org.length) {
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "FocalPoint" fp JOIN "User" fu ON fu.id = fp."userId" JOIN "Organisation" fo ON fo.id = fu."organisationId"
+      WHERE fp."proposalId" = p.id AND fo.code IN (${Prisma.join(filters.org)}))`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The counted updates of one period (or of every period when `periodId` is null), as a subquery with the
+ * columns proposalId, periodId, updateId, revisionId (as of a date only), version, status, assessment, progress, narrative, evidenceLinks,
+ * workflowState. As of a date, each update is rebuilt from its latest revision recorded before the end of
+ * that day (UTC); updates begun later do not exist yet.
+ */
+export function countedSql(periodId: string | null, states: readonly WorkflowState[], asOf: Date | null): Prisma.Sql {
+  const period = periodId ? Prisma.sql`s."periodId" = ${periodId}` : Prisma.sql`TRUE`;
+  const inStates = Prisma.join([...states]);
+  if (!asOf) {
+    return Prisma.sql`(SELECT s."proposalId", s."periodId", s.id AS "updateId", NULL::text AS "revisionId", s.version, s.status, s.assessment, s.progress,
+        s.narrative, s."evidenceLinks", s."workflowState"
+      FROM "StatusUpdate" s WHERE ${period} AND s."workflowState"::text IN (${inStates}))`;
+  }
+  return Prisma.sql`(SELECT s."proposalId", s."periodId", s.id AS "updateId", r.id AS "revisionId", r.version, r.status, r.assessment, r.progress,
+        r.narrative, r."evidenceLinks", r."workflowState"
+      FROM "StatusUpdate" s
+      CROSS JOIN LATERAL (
+        SELECT * FROM "StatusUpdateRevision" r
+        WHERE r."statusUpdateId" = s.id AND r."createdAt" < ${asOf}
+        ORDER BY r.version DESC LIMIT 1) r
+      WHERE ${period} AND r."workflowState"::text IN (${inStates}))`;
+}
+
+export function assessmentSql(filters: Pick<ViewFilters, "assessment">, alias: "c" | "b"): Prisma.Sql {
+  if (!filters.assessment.length) return Prisma.sql`TRUE`;
+  return Prisma.sql`${Prisma.raw(`${alias}.assessment`)}::text IN (${Prisma.join(filters.assessment)})`;
+}
+
