@@ -24,6 +24,19 @@ const PAGES: PageCheck[] = [
     },
   },
   { path: "/dashboard?period=report-10", roles: ["manager"], ready: h1("Dashboard") },
+  {
+    // Filtered, as of a past date (the 7th report was under way), with the filter panel open.
+    path: "/dashboard?include=all&area=cyber&area=hybrid-threats&org=EU&assessment=ON_TRACK&assessment=AT_RISK&asOf=2022-01-15",
+    roles: ["viewer", "manager"],
+    ready: async (page) => {
+      await h1("Dashboard")(page);
+      await expect(page.getByTestId("as-of-notice")).toBeVisible();
+      await expect(page.getByTestId("dashboard-scope")).toContainText("7th progress report");
+    },
+  },
+  { path: "/dashboard/changes", roles: ["viewer", "manager"], ready: h1("What changed") },
+  { path: "/dashboard/changes?from=report-01&to=report-02&move=NO_UPDATE-IN_PROGRESS", roles: ["manager"], ready: h1("What changed") },
+  { path: "/proposals?status=ONGOING&period=report-07&asOf=2022-01-15", roles: ["viewer"], ready: h1("Proposals") },
   { path: "/proposals", roles: ["viewer", "staff", "manager"], ready: h1("Proposals") },
   {
     path: "/proposals?status=NO_UPDATE",

@@ -1,15 +1,17 @@
+"use client";
+
 import { DonutChart } from "@/components/charts/lazy";
 import { ASSESSMENT_COLOURS } from "@/components/charts/palette";
 import type { Dashboard } from "@/lib/domain/dashboard";
 import { CountLink } from "./status-by-area";
 import { drillDown, type DashboardView } from "./view";
 
-export function AssessmentSplit({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
+export function AssessmentSplit({ assessments, updatedCount, view }: Pick<Dashboard, "assessments" | "updatedCount"> & { view: DashboardView }) {
   const summary =
-    `Assessment of the ${dashboard.updatedCount} updated proposals: ` +
-    dashboard.assessments.map((a) => `${a.label} ${a.count} (${a.share}%)`).join(", ") +
+    `Assessment of the ${updatedCount} updated proposals: ` +
+    assessments.map((a) => `${a.label} ${a.count} (${a.share}%)`).join(", ") +
     ".";
-  const href = (assessment: (typeof dashboard.assessments)[number]["assessment"]) => drillDown(view, { assessment: [assessment] });
+  const href = (assessment: Dashboard["assessments"][number]["assessment"]) => drillDown(view, { assessment: [assessment] });
   return (
     <section className="card" aria-labelledby="assessment-title">
       <figure className="chart">
@@ -17,7 +19,7 @@ export function AssessmentSplit({ dashboard, view }: { dashboard: Dashboard; vie
         <p className="chart__summary">{summary}</p>
         <DonutChart
           summary={summary}
-          slices={dashboard.assessments.map((a) => ({ key: a.assessment, label: a.label, value: a.count, colour: ASSESSMENT_COLOURS[a.assessment], href: href(a.assessment) }))}
+          slices={assessments.map((a) => ({ key: a.assessment, label: a.label, value: a.count, colour: ASSESSMENT_COLOURS[a.assessment], href: href(a.assessment) }))}
         />
         <details className="twin">
           <summary>Show the data as a table</summary>
@@ -35,7 +37,7 @@ export function AssessmentSplit({ dashboard, view }: { dashboard: Dashboard; vie
               </tr>
             </thead>
             <tbody>
-              {dashboard.assessments.map((a) => (
+              {assessments.map((a) => (
                 <tr key={a.assessment}>
                   <th scope="row">
                     <span className={`badge badge--${a.assessment}`}>{a.label}</span>

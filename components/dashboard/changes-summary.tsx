@@ -27,7 +27,7 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
         ).map(([section, label, count]) => (
           <li key={section} className="stat" data-testid={`changes-${section}`}>
             <div className="stat__label">{label}</div>
-            <div className="stat__value">{count > 0 ? <Link href={changesHref({ section })}>{count}</Link> : 0}</div>
+            <div className="stat__value">{count > 0 ? <Link prefetch={false} href={changesHref({ section })}>{count}</Link> : 0}</div>
           </li>
         ))}
       </ul>
@@ -53,7 +53,7 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
                   <span className={`badge badge--${m.to}`}>{m.toLabel}</span>
                 </td>
                 <td className="num">
-                  <Link href={changesHref({ move: moveKey(m.from, m.to) })} aria-label={`${m.count}: list the moves from ${m.fromLabel} to ${m.toLabel}`}>
+                  <Link prefetch={false} href={changesHref({ move: moveKey(m.from, m.to) })} aria-label={`${m.count}: list the moves from ${m.fromLabel} to ${m.toLabel}`}>
                     {m.count}
                   </Link>
                 </td>
@@ -63,7 +63,7 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
         </table>
       )}
       <p>
-        <Link href={changesHref()}>See everything that changed</Link>
+        <Link prefetch={false} href={changesHref()}>See everything that changed</Link>
       </p>
     </section>
   );

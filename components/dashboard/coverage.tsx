@@ -15,7 +15,7 @@ export function Coverage({ dashboard, view }: { dashboard: Dashboard; view: Dash
           {dashboard.updatedCount} of {dashboard.totalProposals}
         </strong>{" "}
         proposals have a counted update ({dashboard.coveragePercent}%).{" "}
-        {dashboard.missingCount > 0 && <Link href={drillDown(view, { status: ["NO_UPDATE"] })}>See the {dashboard.missingCount} without an update</Link>}
+        {dashboard.missingCount > 0 && <Link prefetch={false} href={drillDown(view, { status: ["NO_UPDATE"] })}>See the {dashboard.missingCount} without an update</Link>}
       </p>
       <table>
         <caption>Reporting by organisation (proposals its focal points follow)</caption>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CheckGroup } from "@/components/ui/check-group";
+import { GetForm } from "@/components/ui/get-form";
 import { PeriodOptions } from "@/components/ui/period-select";
 import type { PeriodSummary } from "@/lib/data/periods";
 import { INCLUDE_LABELS, INCLUDE_OPTIONS } from "@/lib/domain/proposals";
@@ -21,7 +22,7 @@ type Props = {
 export function DashboardControls({ periods, view, fromId, asOfInput, asOfError, areas, organisations, today }: Props) {
   const filtered = view.area.length + view.org.length + view.assessment.length > 0;
   return (
-    <form method="get" action="/dashboard" className="card dashboard-controls no-print" aria-label="Dashboard options">
+    <GetForm action="/dashboard" className="card dashboard-controls no-print" aria-label="Dashboard options">
       <div className="form-actions">
         <div className="field field--inline">
           <label htmlFor="period">Reporting period</label>
@@ -81,8 +82,8 @@ export function DashboardControls({ periods, view, fromId, asOfInput, asOfError,
         <button type="submit" className="button button--small">
           Show
         </button>
-        {(filtered || view.asOf) && <Link href={`/dashboard?period=${view.period}&include=${view.include}`}>Clear filters and date</Link>}
+        {(filtered || view.asOf) && <Link prefetch={false} href={`/dashboard?period=${view.period}&include=${view.include}`}>Clear filters and date</Link>}
       </div>
-    </form>
+    </GetForm>
   );
 }

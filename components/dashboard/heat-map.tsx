@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import type { Dashboard, HeatCell } from "@/lib/domain/dashboard";
 import { drillDown, type DashboardView } from "./view";
@@ -9,8 +11,8 @@ function heatClass(cell: HeatCell): string {
 }
 
 /** The heat map is a table: each cell is the average progress of the area's counted updates in that period. */
-export function HeatMap({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
-  const { periods, rows } = dashboard.heatMap;
+export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view: DashboardView }) {
+  const { periods, rows } = heatMap;
   const visible = rows.filter((row) => row.cells.some((c) => c.total > 0));
   const latest = periods.length - 1;
   const ranked = visible
@@ -42,19 +44,13 @@ export function HeatMap({ dashboard, view }: { dashboard: Dashboard; view: Dashb
             {visible.map((row) => (
               <tr key={row.areaId}>
                 <th scope="row">{row.name}</th>
-                {row.cells.map((cell, i) => (
+                {row.cells.map((cell) => (
                   <td key={cell.periodId} className={heatClass(cell)}>
-                    <Link href={drillDown({ ...view, period: cell.periodId }, { area: [row.areaId] })}>
-                      <span className="visually-hidden">
-                        {row.name}, {periods[i]!.name}: {cell.averageProgress === null ? "nothing counted" : "average progress"}
-                      </span>
+                    {/* Row and column headers name the cell for screen readers; the link text is the value. */}
+                    <Link prefetch={false} href={drillDown({ ...view, period: cell.periodId }, { area: [row.areaId] })}>
                       {cell.averageProgress === null ? "–" : `${cell.averageProgress}%`}
                       <span className="heat__count">
-                        {cell.counted}
-                        <span className="visually-hidden"> of </span>
-                        <span aria-hidden="true">/</span>
-                        {cell.total}
-                        <span className="visually-hidden"> reported</span>
+                        {cell.counted}/{cell.total}
                       </span>
                     </Link>
                   </td>

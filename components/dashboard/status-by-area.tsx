@@ -1,18 +1,23 @@
+"use client";
+
 import Link from "next/link";
 import { StackedBarChart } from "@/components/charts/lazy";
 import { STATUS_COLOURS } from "@/components/charts/palette";
 import { STATUS_KEYS, statusKeyLabel, type Dashboard } from "@/lib/domain/dashboard";
+
+type Props = Pick<Dashboard, "byArea" | "statusCounts" | "totalProposals"> & { view: DashboardView };
 import { drillDown, type DashboardView } from "./view";
 
-export function StatusByArea({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
+/** A client component fed with the numbers only: the server sends them once, not a rendered tree. */
+export function StatusByArea({ byArea, statusCounts, totalProposals, view }: Props) {
   const series = STATUS_KEYS.map((key) => ({ key, label: statusKeyLabel(key), colour: STATUS_COLOURS[key] }));
-  const rows = dashboard.byArea.filter((row) => row.total > 0);
+  const rows = byArea.filter((row) => row.total > 0);
   const data = rows.map((row) => ({ name: row.name, ...row.counts }));
   const hrefs = rows.map((row) => Object.fromEntries(STATUS_KEYS.map((key) => [key, drillDown(view, { area: [row.areaId], status: [key] })])));
   const busiest = [...rows].sort((a, b) => b.counts.NO_UPDATE - a.counts.NO_UPDATE)[0];
   const summary =
     `Implementation status by area, ${rows.length} areas. ` +
-    dashboard.statusCounts.map((s) => `${s.label}: ${s.count}`).join(", ") +
+    statusCounts.map((s) => `${s.label}: ${s.count}`).join(", ") +
     (busiest && busiest.counts.NO_UPDATE > 0 ? `. Most proposals without an update: ${busiest.name} (${busiest.counts.NO_UPDATE}).` : ".");
   return (
     <section className="card" aria-labelledby="status-by-area-title">
@@ -57,12 +62,12 @@ export function StatusByArea({ dashboard, view }: { dashboard: Dashboard; view: 
               <tfoot>
                 <tr>
                   <th scope="row">All areas</th>
-                  {dashboard.statusCounts.map((s) => (
+                  {statusCounts.map((s) => (
                     <td key={s.status} className="num">
                       <CountLink count={s.count} href={drillDown(view, { status: [s.status] })} label={`All areas, ${s.label}`} />
                     </td>
                   ))}
-                  <td className="num">{dashboard.totalProposals}</td>
+                  <td className="num">{totalProposals}</td>
                 </tr>
               </tfoot>
             </table>
@@ -77,7 +82,7 @@ export function StatusByArea({ dashboard, view }: { dashboard: Dashboard; view: 
 export function CountLink({ count, href, label }: { count: number; href: string; label: string }) {
   if (count === 0) return <>0</>;
   return (
-    <Link href={href} aria-label={`${count}: list ${label}`}>
+    <Link prefetch={false} href={href} aria-label={`${count}: list ${label}`}>
       {count}
     </Link>
   );

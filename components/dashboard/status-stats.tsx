@@ -13,7 +13,7 @@ export function StatusStats({ dashboard, view }: { dashboard: Dashboard; view: D
               <span className={`badge badge--${s.status}`}>{s.label}</span>
             </div>
             <div className="stat__value">
-              <Link href={drillDown(view, { status: [s.status] })} aria-label={`${s.count} ${s.label}: list them`}>
+              <Link prefetch={false} href={drillDown(view, { status: [s.status] })} aria-label={`${s.count} ${s.label}: list them`}>
                 {s.count}
               </Link>
             </div>

@@ -1,3 +1,5 @@
+"use client";
+
 import { StackedBarChart } from "@/components/charts/lazy";
 import { STATUS_COLOURS } from "@/components/charts/palette";
 import { STATUS_KEYS, statusKeyLabel, type Dashboard } from "@/lib/domain/dashboard";
@@ -9,9 +11,8 @@ function shortName(name: string, number: number): string {
   return /^\S+/.exec(name)?.[0] ?? String(number);
 }
 
-export function Trend({ dashboard, view }: { dashboard: Dashboard; view: DashboardView }) {
+export function Trend({ trend, view }: { trend: Dashboard["trend"]; view: DashboardView }) {
   const series = STATUS_KEYS.map((key) => ({ key, label: statusKeyLabel(key), colour: STATUS_COLOURS[key] }));
-  const trend = dashboard.trend;
   const data = trend.map((row) => ({ name: shortName(row.name, row.number), ...row.shares }));
   const hrefs = trend.map((row) => Object.fromEntries(STATUS_KEYS.map((key) => [key, drillDown({ ...view, period: row.periodId }, { status: [key] })])));
   const [first, last] = [trend[0], trend[trend.length - 1]];

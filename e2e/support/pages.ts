@@ -37,10 +37,12 @@ export async function readStat(page: Page, status: string): Promise<number> {
   return Number(text);
 }
 
-/** The "Updates" cell of an organisation's row in the coverage table. */
+/** The "Reported" cell of an organisation's row in the coverage table: its proposals with a counted update. */
 export async function readOrganisationCoverage(page: Page, code: "NATO" | "EU"): Promise<number> {
-  const text = await page.getByTestId(`coverage-${code}`).getByRole("cell").first().textContent();
-  return Number(text);
+  const text = (await page.getByTestId(`coverage-${code}-reported`).textContent()) ?? "";
+  const match = /^\s*(\d+) \(\d+%\)\s*$/.exec(text);
+  if (!match) throw new Error(`Unexpected coverage text: ${JSON.stringify(text)}`);
+  return Number(match[1]);
 }
 
 export type UpdateValues = {

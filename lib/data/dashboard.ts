@@ -5,6 +5,8 @@ import { buildDashboard, type Dashboard } from "@/lib/domain/dashboard";
 import { includedStates, type IncludeOption } from "@/lib/domain/proposals";
 import { endOfAsOfDay } from "@/lib/domain/as-of";
 import type { Assessment, ImplementationStatus } from "@/lib/domain/vocabulary";
+import { Prisma } from "@/lib/prisma-client";
+import type { WorkflowState } from "@/lib/domain/workflow";
 import { listPeriods } from "./periods";
 import { assessmentSql, countedSql, scopeSql, type ViewFilters } from "./view-sql";
 
@@ -32,45 +34,31 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
   const states = includedStates(filters.include);
   const scope = scopeSql(filters);
   const counted = countedSql(period.id, states, asOf);
-  const everyPeriod = countedSql(null, states, asOf);
-  const assessment = assessmentSql(filters, "c");
   const pastCutOff = period.cutOffOn.getTime() + 24 * 3600 * 1000 <= (asOf ?? now).getTime();
+  const counts = filters.org.length === 0 && !asOf ? fromStatusCounts(period.id, states, filters) : fromUpdates(period.id, states, asOf, filters);
 
-  const [areas, scopeByArea, current, history, organisations, overdue] = await Promise.all([
+  const [areas, scopeByArea, current, history, organisations, submitted] = await Promise.all([
     listAreas(),
     db.$queryRaw<{ areaId: string; count: number }[]>`
       SELECT p."areaId", count(*)::int AS count FROM "Proposal" p WHERE ${scope} GROUP BY p."areaId"`,
-    db.$queryRaw<{ areaId: string; status: ImplementationStatus; assessment: Assessment; count: number }[]>`
-      SELECT p."areaId", c.status::text AS status, c.assessment::text AS assessment, count(*)::int AS count
-      FROM "Proposal" p JOIN ${counted} c ON c."proposalId" = p.id
-      WHERE ${scope} AND ${assessment}
-      GROUP BY p."areaId", c.status, c.assessment`,
-    db.$queryRaw<{ periodId: string; areaId: string; status: ImplementationStatus; count: number; progressSum: number }[]>`
-      SELECT c."periodId", p."areaId", c.status::text AS status, count(*)::int AS count, sum(c.progress)::int AS "progressSum"
-      FROM "Proposal" p JOIN ${everyPeriod} c ON c."proposalId" = p.id
-      WHERE ${scope} AND ${assessment}
-      GROUP BY c."periodId", p."areaId", c.status`,
+    db.$queryRaw<{ areaId: string; status: ImplementationStatus; assessment: Assessment; count: number }[]>`${counts.current}`,
+    db.$queryRaw<{ periodId: string; areaId: string; status: ImplementationStatus; count: number; progressSum: number }[]>`${counts.history}`,
+    // Per organisation: the proposals in view its focal points follow, and how many have a counted update.
     db.$queryRaw<{ code: string; name: string; followed: number; reported: number }[]>`
-      SELECT o.code, o.name,
-             count(DISTINCT v.id)::int AS followed,
-             count(DISTINCT v.id) FILTER (WHERE v.counted)::int AS reported
+      SELECT o.code, o.name, count(v.id)::int AS followed, count(v.id) FILTER (WHERE v.counted)::int AS reported
       FROM "Organisation" o
-      LEFT JOIN (
-        SELECT fu."organisationId", p.id, c."proposalId" IS NOT NULL AS counted
+      LEFT JOIN LATERAL (
+        SELECT p.id, EXISTS (SELECT 1 FROM ${counted} c WHERE c."proposalId" = p.id) AS counted
         FROM "Proposal" p
-        JOIN "FocalPoint" fp ON fp."proposalId" = p.id
-        JOIN "User" fu ON fu.id = fp."userId"
-        LEFT JOIN ${counted} c ON c."proposalId" = p.id
-        WHERE ${scope} AND ${assessment}
-      ) v ON v."organisationId" = o.id
+        WHERE ${scope}
+          AND EXISTS (SELECT 1 FROM "FocalPoint" fp JOIN "User" fu ON fu.id = fp."userId" WHERE fp."proposalId" = p.id AND fu."organisationId" = o.id)
+          AND ${filters.assessment.length ? Prisma.sql`EXISTS (SELECT 1 FROM ${counted} c WHERE c."proposalId" = p.id AND ${assessmentSql(filters, "c")})` : Prisma.sql`TRUE`}
+      ) v ON TRUE
       GROUP BY o.id, o.code, o.name`,
-    pastCutOff
-      ? db.$queryRaw<{ count: number }[]>`
-          SELECT count(*)::int AS count FROM "Proposal" p
-          WHERE ${scope} AND NOT EXISTS (
-            SELECT 1 FROM ${countedSql(period.id, ["SUBMITTED", "APPROVED", "RETURNED"], asOf)} c WHERE c."proposalId" = p.id)`
-      : Promise.resolve(null),
+    // Overdue: after the cut-off, proposals in view with nothing submitted (returned ones are being fixed).
+    pastCutOff ? db.$queryRaw<{ count: number }[]>`${counts.submitted}` : Promise.resolve(null),
   ]);
+  const inScope = scopeByArea.reduce((sum, row) => sum + row.count, 0);
   return buildDashboard({
     areas,
     // As of a date, periods that had not begun are left out (unless someone reported in them early).
@@ -83,6 +71,53 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
     current,
     history,
     organisations,
-    overdue: overdue ? overdue[0]!.count : null,
+    overdue: submitted ? inScope - submitted[0]!.count : null,
   });
+}
+
+type CountQueries = { current: Prisma.Sql; history: Prisma.Sql; submitted: Prisma.Sql };
+
+/**
+ * From "StatusCount" (a few hundred rows kept exact by triggers): for views without an organisation
+ * filter and without an as-of date, i.e. the dashboards people open every day.
+ */
+function fromStatusCounts(periodId: string, states: readonly WorkflowState[], filters: DashboardQuery): CountQueries {
+  const inStates = (list: readonly WorkflowState[]) => Prisma.join(list.map((state) => Prisma.sql`${state}::"WorkflowState"`));
+  const area = filters.area.length ? Prisma.sql`c."areaId" IN (${Prisma.join(filters.area)})` : Prisma.sql`TRUE`;
+  const where = Prisma.sql`c."workflowState" IN (${inStates(states)}) AND ${area} AND ${assessmentSql(filters, "c")}`;
+  return {
+    current: Prisma.sql`
+      SELECT c."areaId", c.status::text AS status, c.assessment::text AS assessment, sum(c.count)::int AS count
+      FROM "StatusCount" c WHERE c."periodId" = ${periodId} AND ${where}
+      GROUP BY c."areaId", c.status, c.assessment HAVING sum(c.count) > 0`,
+    history: Prisma.sql`
+      SELECT c."periodId", c."areaId", c.status::text AS status, sum(c.count)::int AS count, sum(c."progressSum")::int AS "progressSum"
+      FROM "StatusCount" c WHERE ${where}
+      GROUP BY c."periodId", c."areaId", c.status HAVING sum(c.count) > 0`,
+    submitted: Prisma.sql`
+      SELECT coalesce(sum(c.count), 0)::int AS count FROM "StatusCount" c
+      WHERE c."periodId" = ${periodId} AND c."workflowState" IN (${inStates(["SUBMITTED", "APPROVED", "RETURNED"])}) AND ${area}`,
+  };
+}
+
+/** From the updates themselves (or, as of a date, their revisions): any filter, any date. */
+function fromUpdates(periodId: string, states: readonly WorkflowState[], asOf: Date | null, filters: DashboardQuery): CountQueries {
+  const scope = scopeSql(filters);
+  const assessment = assessmentSql(filters, "c");
+  return {
+    current: Prisma.sql`
+      SELECT p."areaId", c.status::text AS status, c.assessment::text AS assessment, count(*)::int AS count
+      FROM "Proposal" p JOIN ${countedSql(periodId, states, asOf)} c ON c."proposalId" = p.id
+      WHERE ${scope} AND ${assessment}
+      GROUP BY p."areaId", c.status, c.assessment`,
+    history: Prisma.sql`
+      SELECT c."periodId", p."areaId", c.status::text AS status, count(*)::int AS count, sum(c.progress)::int AS "progressSum"
+      FROM "Proposal" p JOIN ${countedSql(null, states, asOf)} c ON c."proposalId" = p.id
+      WHERE ${scope} AND ${assessment}
+      GROUP BY c."periodId", p."areaId", c.status`,
+    submitted: Prisma.sql`
+      SELECT count(*)::int AS count FROM "Proposal" p
+      JOIN ${countedSql(periodId, ["SUBMITTED", "APPROVED", "RETURNED"], asOf)} c ON c."proposalId" = p.id
+      WHERE ${scope}`,
+  };
 }

@@ -32,11 +32,13 @@ export function scopeSql(filters: Pick<ViewFilters, "area" | "org">): Prisma.Sql
  */
 export function countedSql(periodId: string | null, states: readonly WorkflowState[], asOf: Date | null): Prisma.Sql {
   const period = periodId ? Prisma.sql`s."periodId" = ${periodId}` : Prisma.sql`TRUE`;
-  const inStates = Prisma.join([...states]);
+  // Compare the column with enum values (not column::text with text values), so that the
+  // ("periodId", "workflowState") index is used.
+  const inStates = Prisma.join(states.map((state) => Prisma.sql`${state}::"WorkflowState"`));
   if (!asOf) {
     return Prisma.sql`(SELECT s."proposalId", s."periodId", s.id AS "updateId", NULL::text AS "revisionId", s.version, s.status, s.assessment, s.progress,
         s.narrative, s."evidenceLinks", s."workflowState"
-      FROM "StatusUpdate" s WHERE ${period} AND s."workflowState"::text IN (${inStates}))`;
+      FROM "StatusUpdate" s WHERE ${period} AND s."workflowState" IN (${inStates}))`;
   }
   return Prisma.sql`(SELECT s."proposalId", s."periodId", s.id AS "updateId", r.id AS "revisionId", r.version, r.status, r.assessment, r.progress,
         r.narrative, r."evidenceLinks", r."workflowState"
@@ -45,7 +47,7 @@ export function countedSql(periodId: string | null, states: readonly WorkflowSta
         SELECT * FROM "StatusUpdateRevision" r
         WHERE r."statusUpdateId" = s.id AND r."createdAt" < ${asOf}
         ORDER BY r.version DESC LIMIT 1) r
-      WHERE ${period} AND r."workflowState"::text IN (${inStates}))`;
+      WHERE ${period} AND r."workflowState" IN (${inStates}))`;
 }
 
 export function assessmentSql(filters: Pick<ViewFilters, "assessment">, alias: "c" | "b"): Prisma.Sql {

@@ -69,25 +69,10 @@ export function parseProposalFilters(searchParams: SearchParams | URLSearchParam
   });
 }
 
-/** The canonical query string of a filter set (stable order, empty values left out). */
-export function toFilterQuery(filters: Partial<ProposalFilters>): string {
-  const params = new URLSearchParams();
-  if (filters.q) params.set("q", filters.q);
-  for (const key of ["area", "status", "assessment", "org"] as const) {
-    for (const value of filters[key] ?? []) params.append(key, value);
-  }
-  if (filters.period) params.set("period", filters.period);
-  if (filters.include && filters.include !== "all") params.set("include", filters.include);
-  if (filters.asOf) params.set("asOf", filters.asOf);
-  const query = params.toString();
-  return query ? `?${query}` : "";
-}
+// Building URLs needs no zod: it lives in lib/domain so that client components can use it.
+export { proposalListHref, toFilterQuery } from "@/lib/domain/filter-query";
 
 export function hasActiveFilters(filters: ProposalFilters): boolean {
   return Boolean(filters.q || filters.area.length || filters.status.length || filters.assessment.length || filters.org.length);
 }
 
-/** The proposal list showing exactly the given filters (the target of every dashboard drill-down). */
-export function proposalListHref(filters: Partial<ProposalFilters>): string {
-  return `/proposals${toFilterQuery(filters)}`;
-}

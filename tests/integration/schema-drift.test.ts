@@ -54,6 +54,7 @@ describe("schema.prisma and prisma/migrations", () => {
         "PeriodReopening",
         "Proposal",
         "ReportingPeriod",
+        "StatusCount",
         "StatusUpdate",
         "StatusUpdateRevision",
         "User",

@@ -119,9 +119,9 @@ export default async function DashboardPage({ searchParams }: Props) {
       <CatalogueNotice />
       <Headline dashboard={dashboard} view={view} cockpitHref={unfiltered ? `/periods/${period.id}#overdue` : null} />
       <StatusStats dashboard={dashboard} view={view} />
-      <StatusByArea dashboard={dashboard} view={view} />
+      <StatusByArea byArea={dashboard.byArea} statusCounts={dashboard.statusCounts} totalProposals={dashboard.totalProposals} view={view} />
       <div className="grid grid--two">
-        <AssessmentSplit dashboard={dashboard} view={view} />
+        <AssessmentSplit assessments={dashboard.assessments} updatedCount={dashboard.updatedCount} view={view} />
         <Coverage dashboard={dashboard} view={view} />
       </div>
       {changes && compareWith ? (
@@ -132,8 +132,8 @@ export default async function DashboardPage({ searchParams }: Props) {
           <p>The {period.name} is the first report: there is nothing to compare it with.</p>
         </section>
       )}
-      <Trend dashboard={dashboard} view={view} />
-      <HeatMap dashboard={dashboard} view={view} />
+      <Trend trend={dashboard.trend} view={view} />
+      <HeatMap heatMap={dashboard.heatMap} view={view} />
     </>
   );
 }

@@ -26,7 +26,7 @@ function ItemList({ items, detail, testId }: { items: ChangeItem[]; detail: (ite
     <ul data-testid={testId}>
       {items.map((item) => (
         <li key={item.proposalId}>
-          <Link href={`/proposals/${item.proposalId}`}>
+          <Link prefetch={false} href={`/proposals/${item.proposalId}`}>
             {proposalCode(item.number)} {item.title}
           </Link>{" "}
           <span className="muted">({item.areaName})</span>: {detail(item)}
@@ -86,7 +86,7 @@ export default async function ChangesPage({ searchParams }: Props) {
           </p>
         </div>
         <div className="form-actions">
-          <Link href={dashboardHref}>Back to the dashboard</Link>
+          <Link prefetch={false} href={dashboardHref}>Back to the dashboard</Link>
           <PrintButton />
         </div>
       </div>
@@ -141,7 +141,7 @@ export default async function ChangesPage({ searchParams }: Props) {
                         {fromKey === toKey ? (
                           <span className="muted">–</span>
                         ) : count > 0 ? (
-                          <Link href={moveHref(moveKey(fromKey, toKey))} aria-label={`${count}: list the moves from ${statusKeyLabel(fromKey)} to ${statusKeyLabel(toKey)}`}>
+                          <Link prefetch={false} href={moveHref(moveKey(fromKey, toKey))} aria-label={`${count}: list the moves from ${statusKeyLabel(fromKey)} to ${statusKeyLabel(toKey)}`}>
                             {count}
                           </Link>
                         ) : (
@@ -157,7 +157,7 @@ export default async function ChangesPage({ searchParams }: Props) {
         </div>
         {move && (
           <p data-testid="move-filter">
-            Showing the {shownMoves.length} proposals from {statusKeyLabel(move.from)} to {statusKeyLabel(move.to)}. <Link href={moveHref()}>Show every move</Link>
+            Showing the {shownMoves.length} proposals from {statusKeyLabel(move.from)} to {statusKeyLabel(move.to)}. <Link prefetch={false} href={moveHref()}>Show every move</Link>
           </p>
         )}
         <ItemList items={shownMoves} testId="move-items" detail={(i) => `${statusKeyLabel(i.from)} → ${statusKeyLabel(i.to)}`} />

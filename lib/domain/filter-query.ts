@@ -1,0 +1,33 @@
+// The query string of the proposal list's filters (and the dashboard's, which shares them). Pure and
+// free of zod, so that client components (the charts' drill-down) can build the same links.
+import type { IncludeOption } from "./proposals";
+
+export type FilterQueryInput = {
+  q?: string;
+  area?: readonly string[];
+  status?: readonly string[];
+  assessment?: readonly string[];
+  org?: readonly string[];
+  period?: string;
+  include?: IncludeOption;
+  asOf?: string;
+};
+
+/** The canonical query string of a filter set (stable order, empty values left out). */
+export function toFilterQuery(filters: FilterQueryInput): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  for (const key of ["area", "status", "assessment", "org"] as const) {
+    for (const value of filters[key] ?? []) params.append(key, value);
+  }
+  if (filters.period) params.set("period", filters.period);
+  if (filters.include && filters.include !== "all") params.set("include", filters.include);
+  if (filters.asOf) params.set("asOf", filters.asOf);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/** The proposal list showing exactly the given filters (the target of every dashboard drill-down). */
+export function proposalListHref(filters: FilterQueryInput): string {
+  return `/proposals${toFilterQuery(filters)}`;
+}
