@@ -23,19 +23,20 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const sizes = (process.env.BENCH_SIZES ?? "real,100x").split(",");
 
-type RouteResult = { route: string; path: string; p50: number; p95: number; rps: number; requests: number; errors: number };
+type RouteResult = { route: string; path: string; p50: number | null; p95: number | null; rps: number; requests: number; errors: number };
 type SizeResult = { size: string; routes: RouteResult[]; dashboardFirstLoadJsGzipKb: number; peakRssMb: number };
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/** The p-th percentile (nearest rank) in ms, to 0.1 ms; null when nothing answered. */
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
 async function load(url: string, cookie: string, duration: number): Promise<{ latencies: number[]; rps: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } }, (error, res) => (error ? reject(error) : resolve(res)));
+    const instance = autocannon({ url, connections: CONNECTIONS, duration, timeout: 60, headers: { cookie } }, (error, res) => (error ? reject(error) : resolve(res)));
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode >= 400) errors += 1;
       latencies.push(responseTime);
@@ -139,7 +140,7 @@ async function benchSize(adminUrl: string, scale: Scale): Promise<SizeResult> {
       const { latencies, rps, errors } = await load(`${base}${r.path}`, cookie, DURATION);
       const sorted = latencies.sort((a, b) => a - b);
       results.push({ ...r, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: Math.round(rps), requests: sorted.length, errors });
-      console.log(`  ${r.route}: p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, ${Math.round(rps)} req/s, ${errors} errors`);
+      console.log(`  ${r.route}: p50 ${percentile(sorted, 50) ?? "-"} ms, p95 ${percentile(sorted, 95) ?? "-"} ms, ${Math.round(rps)} req/s, ${errors} errors`);
     }
     return { size: scale.name, routes: results, dashboardFirstLoadJsGzipKb: await firstLoadJs(base, cookie), peakRssMb: peakRssMb(server.pid!) };
   } finally {
@@ -151,7 +152,7 @@ function table(results: SizeResult[]): string {
   const lines = ["| size | route | p50 (ms) | p95 (ms) | req/s | % of baseline | errors |", "|---|---|---:|---:|---:|---:|---:|"];
   for (const size of results) {
     const baseline = size.routes[0]!.rps;
-    for (const r of size.routes) lines.push(`| ${size.size} | ${r.route} | ${r.p50} | ${r.p95} | ${r.rps} | ${Math.round((r.rps / baseline) * 100)}% | ${r.errors} |`);
+    for (const r of size.routes) lines.push(`| ${size.size} | ${r.route} | ${r.p50 ?? "-"} | ${r.p95 ?? "-"} | ${r.rps} | ${Math.round((r.rps / baseline) * 100)}% | ${r.errors} |`);
   }
   lines.push("", "| size | dashboard first-load JS (gzip) | server peak RSS |", "|---|---:|---:|");
   for (const size of results) lines.push(`| ${size.size} | ${size.dashboardFirstLoadJsGzipKb} KB | ${size.peakRssMb} MB |`);
@@ -164,12 +165,12 @@ function targets(results: SizeResult[]): string[] {
   const big = results.find((r) => r.size.startsWith("100x"));
   const dash = (s: SizeResult) => s.routes.find((r) => r.route === "dashboard")!;
   if (real) {
-    out.push(`real size: dashboard p95 ${dash(real).p95} ms (target <= 30): ${dash(real).p95 <= 30 ? "met" : "NOT met"}`);
+    out.push(`real size: dashboard p95 ${dash(real).p95 ?? "-"} ms (target <= 30): ${(dash(real).p95 ?? Infinity) <= 30 ? "met" : "NOT met"}`);
     const share = Math.round((dash(real).rps / real.routes[0]!.rps) * 100);
     out.push(`real size: dashboard throughput ${share}% of baseline (target >= 50%): ${share >= 50 ? "met" : "NOT met"}`);
     out.push(`dashboard first-load JS ${real.dashboardFirstLoadJsGzipKb} KB gzip (target <= 180): ${real.dashboardFirstLoadJsGzipKb <= 180 ? "met" : "NOT met"}`);
   }
-  if (big) out.push(`100x: dashboard p95 ${dash(big).p95} ms (target <= 150): ${dash(big).p95 <= 150 ? "met" : "NOT met"}`);
+  if (big) out.push(`100x: dashboard p95 ${dash(big).p95 ?? "-"} ms (target <= 150): ${(dash(big).p95 ?? Infinity) <= 150 ? "met" : "NOT met"}`);
   return out;
 }
 

@@ -104,7 +104,7 @@ test("the dashboard shows status, chart, table twin, RAG split and coverage of a
   await expectNoAxeViolations(page);
 
   // The coverage link lists exactly the proposals without an approved update.
-  await coverage.getByRole("link", { name: /without an update$/ }).click();
+  await coverage.getByRole("link", { name: /^See the \d+ without an update$/ }).click();
   await expect(page.getByRole("heading", { name: "Proposals", level: 1 })).toBeVisible();
   await expect(page.getByTestId("proposal-table").locator("tbody tr")).toHaveCount(expected.total - expected.updated);
 });

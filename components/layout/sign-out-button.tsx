@@ -1,11 +1,12 @@
-"use client";
+import { signOutAction } from "@/lib/actions/auth";
 
-import { signOut } from "next-auth/react";
-
+/** A form posting to a server action: works without JavaScript and loads no next-auth client code. */
 export function SignOutButton() {
   return (
-    <button type="button" className="button button--secondary button--small" onClick={() => signOut({ callbackUrl: "/signin" })}>
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="button button--secondary button--small">
+        Sign out
+      </button>
+    </form>
   );
 }

@@ -16,8 +16,6 @@ export type Notification = { kind: NotificationKind; title: string; detail: stri
 
 const MAX_ITEMS = 25;
 
-type DueItem = { proposalId: string; number: number; title: string; hasDraft: boolean };
-
 /** Proposals the user follows that still need a submitted update in the open period. */
 async function dueFor(userIds: string[], period: PeriodSummary) {
   const rows = await getDb().focalPoint.findMany({
@@ -44,6 +42,34 @@ async function returnedFor(userIds: string[], periodId: string) {
   return rows;
 }
 
+type BellRow = { kind: NotificationKind; proposalId: string | null; number: number | null; title: string | null; returnNote: string | null; hasDraft: boolean | null; awaiting: number | null };
+
+/**
+ * The bell's items for one user in one round trip: on every page, the seven queries Prisma makes for
+ * returnedFor + dueFor + a count (nested relations are separate queries, run even when empty) cost more
+ * than the rest of the layout. Same rules as returnedFor and dueFor (which the reminders use, for many
+ * users at once): change them together.
+ */
+async function bellRows(userId: string, period: PeriodSummary, withDue: boolean, withReviews: boolean): Promise<BellRow[]> {
+  return getDb().$queryRaw<BellRow[]>`
+    SELECT * FROM (
+      SELECT 'returned' AS kind, p.id AS "proposalId", p.number, p.title, s."returnNote", NULL::boolean AS "hasDraft", NULL::int AS awaiting
+      FROM "StatusUpdate" s JOIN "Proposal" p ON p.id = s."proposalId"
+      WHERE s."periodId" = ${period.id} AND s."workflowState" = 'RETURNED'
+        AND (s."authorId" = ${userId} OR EXISTS (SELECT 1 FROM "FocalPoint" f WHERE f."proposalId" = s."proposalId" AND f."userId" = ${userId}))
+      UNION ALL
+      SELECT 'due', p.id, p.number, p.title, NULL, EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id}), NULL
+      FROM "FocalPoint" f JOIN "Proposal" p ON p.id = f."proposalId"
+      WHERE ${withDue} AND f."userId" = ${userId}
+        AND NOT EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id} AND s."workflowState" IN ('SUBMITTED', 'APPROVED', 'RETURNED'))
+      UNION ALL
+      SELECT 'review', NULL, NULL, NULL, NULL, NULL, count(*)::int
+      FROM "StatusUpdate" s
+      WHERE ${withReviews} AND s."periodId" = ${period.id} AND s."workflowState" = 'SUBMITTED'
+    ) AS items
+    ORDER BY kind = 'review', kind = 'due', number`;
+}
+
 /**
  * What needs the user's action now: returned items first, then due updates, then (managers) reviews.
  * Cached per request: the layout's bell and the dashboard ask for the same list.
@@ -51,30 +77,23 @@ async function returnedFor(userIds: string[], periodId: string) {
 export const getNotifications = cache(async (user: Actor, now = new Date()): Promise<Notification[]> => {
   const period = await getCurrentPeriod();
   if (!period) return [];
-  const isManager = hasRole(user, "MANAGER");
-  const [returned, due, awaiting] = await Promise.all([
-    returnedFor([user.id], period.id),
-    period.state === "OPEN" && user.role !== "VIEWER" ? dueFor([user.id], period) : Promise.resolve([] as (DueItem & { userId: string })[]),
-    isManager ? getDb().statusUpdate.count({ where: { periodId: period.id, workflowState: "SUBMITTED" } }) : Promise.resolve(0),
-  ]);
+  const rows = await bellRows(user.id, period, period.state === "OPEN" && user.role !== "VIEWER", hasRole(user, "MANAGER"));
   const left = describeDaysLeft(daysUntil(period.cutOffOn, now));
-  const items: Notification[] = [
-    ...returned.map((r) => ({
-      kind: "returned" as const,
-      title: `${proposalCode(r.proposal.number)} returned for changes`,
-      detail: r.returnNote ?? "",
-      href: `/proposals/${r.proposal.id}`,
-    })),
-    ...due.map((d) => ({
-      kind: "due" as const,
-      title: `${proposalCode(d.number)} ${d.hasDraft ? "draft to submit" : "update due"}`,
-      detail: `${d.title} · cut-off ${formatDate(period.cutOffOn)} (${left})`,
-      href: `/proposals/${d.proposalId}/update`,
-    })),
-    ...(awaiting > 0
-      ? [{ kind: "review" as const, title: `${awaiting} update${awaiting === 1 ? "" : "s"} awaiting review`, detail: period.name, href: `/periods/${period.id}#awaiting-review` }]
-      : []),
-  ];
+  const items: Notification[] = [];
+  for (const r of rows) {
+    if (r.kind === "returned") {
+      items.push({ kind: "returned", title: `${proposalCode(r.number!)} returned for changes`, detail: r.returnNote ?? "", href: `/proposals/${r.proposalId}` });
+    } else if (r.kind === "due") {
+      items.push({
+        kind: "due",
+        title: `${proposalCode(r.number!)} ${r.hasDraft ? "draft to submit" : "update due"}`,
+        detail: `${r.title} · cut-off ${formatDate(period.cutOffOn)} (${left})`,
+        href: `/proposals/${r.proposalId}/update`,
+      });
+    } else if (r.awaiting) {
+      items.push({ kind: "review", title: `${r.awaiting} update${r.awaiting === 1 ? "" : "s"} awaiting review`, detail: period.name, href: `/periods/${period.id}#awaiting-review` });
+    }
+  }
   return items.slice(0, MAX_ITEMS);
 });
 

@@ -42,17 +42,19 @@ export async function getPeriod(id: string): Promise<PeriodSummary | null> {
  * The period the reporting cycle is about: the one open for updates, else the latest locked one (under
  * review after its cut-off), else null. Read from the cached list.
  */
-export const getCurrentPeriod = cache(async (): Promise<PeriodSummary | null> => {
-  const periods = await listPeriods();
+export const getCurrentPeriod = cache(async (): Promise<PeriodSummary | null> => currentOf(await listPeriods()));
+
+function currentOf(periods: PeriodSummary[]): PeriodSummary | null {
   return periods.find((p) => p.state === "OPEN") ?? periods.find((p) => p.state === "LOCKED") ?? null;
-});
+}
 
 /**
  * The period a view shows: the requested one if it exists, else the current one, else the latest.
  */
 export async function resolvePeriod(requestedId: string | undefined): Promise<PeriodSummary | null> {
+  // One read of the list: outside React rendering (route handlers) cache() does not dedupe.
   const periods = await listPeriods();
-  return (requestedId && periods.find((p) => p.id === requestedId)) || (await getCurrentPeriod()) || periods[0] || null;
+  return (requestedId && periods.find((p) => p.id === requestedId)) || currentOf(periods) || periods[0] || null;
 }
 
 /** The unexpired reopening of one proposal in a period at `now`, if any (expired ones re-lock by themselves). */

@@ -75,15 +75,28 @@ export function proposalWhere(filters: ProposalFilters, periodId: string | null)
   return { AND: and };
 }
 
+/** One page of a list: `take` rows after `skip`; all rows when omitted (the CSV export). */
+export type Page = { skip: number; take: number };
+
 /** Proposals matching the filters, in number order, each with its update for the period. */
-export async function listProposals(filters: ProposalFilters, periodId: string | null): Promise<ProposalRow[]> {
-  if (filters.asOf && periodId) return listProposalsAsOf(filters, periodId, filters.asOf);
-  const rows = await getDb().proposal.findMany({
-    where: proposalWhere(filters, periodId),
-    select: rowSelect(periodId, filters.include),
-    orderBy: { number: "asc" },
-  });
-  return rows.map(toRow);
+export async function listProposals(filters: ProposalFilters, periodId: string | null, page?: Page): Promise<ProposalRow[]> {
+  return (await queryProposals(filters, periodId, page, false)).rows;
+}
+
+/** One page of the matching proposals and how many match in all (the list page). */
+export async function listProposalPage(filters: ProposalFilters, periodId: string | null, page: Page): Promise<{ rows: ProposalRow[]; total: number }> {
+  return queryProposals(filters, periodId, page, true);
+}
+
+async function queryProposals(filters: ProposalFilters, periodId: string | null, page: Page | undefined, withTotal: boolean) {
+  if (filters.asOf && periodId) return queryProposalsAsOf(filters, periodId, filters.asOf, page, withTotal);
+  const db = getDb();
+  const where = proposalWhere(filters, periodId);
+  const [rows, total] = await Promise.all([
+    db.proposal.findMany({ where, select: rowSelect(periodId, filters.include), orderBy: { number: "asc" }, ...page }),
+    withTotal ? db.proposal.count({ where }) : Promise.resolve(0),
+  ]);
+  return { rows: rows.map(toRow), total };
 }
 
 const asOfRowSelect = {
@@ -97,10 +110,10 @@ const asOfRowSelect = {
 
 /**
  * The list as it stood at the end of a past day: each proposal's update rebuilt from the latest revision
- * recorded by then (lib/data/view-sql.ts), filtered by the status and assessment it had then. Three
- * queries whatever the size: the counted revisions, the proposals, the revisions' details.
+ * recorded by then (lib/data/view-sql.ts), filtered by the status and assessment it had then. The same
+ * few queries whatever the size: the counted revisions, the proposals, the revisions' details.
  */
-async function listProposalsAsOf(filters: ProposalFilters, periodId: string, asOf: string): Promise<ProposalRow[]> {
+async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, asOf: string, page: Page | undefined, withTotal: boolean) {
   const db = getDb();
   const counted = await db.$queryRaw<{ proposalId: string; updateId: string; revisionId: string; status: string; assessment: string }[]>`
     SELECT c."proposalId", c."updateId", c."revisionId", c.status::text AS status, c.assessment::text AS assessment
@@ -117,20 +130,25 @@ async function listProposalsAsOf(filters: ProposalFilters, periodId: string, asO
     const assessments: string[] = filters.assessment;
     and.push({ id: { in: counted.filter((c) => assessments.includes(c.assessment)).map((c) => c.proposalId) } });
   }
-  const proposals = await db.proposal.findMany({ where: { AND: and }, select: asOfRowSelect, orderBy: { number: "asc" } });
+  const where = { AND: and };
+  const [proposals, total] = await Promise.all([
+    db.proposal.findMany({ where, select: asOfRowSelect, orderBy: { number: "asc" }, ...page }),
+    withTotal ? db.proposal.count({ where }) : Promise.resolve(0),
+  ]);
   const revisionIds = proposals.flatMap((p) => byProposal.get(p.id)?.revisionId ?? []);
   const revisions = await db.statusUpdateRevision.findMany({
     where: { id: { in: revisionIds } },
     select: { id: true, statusUpdateId: true, ...versionSelect, version: true, createdAt: true, authorId: true, author: { select: { name: true } }, organisation: { select: { code: true } } },
   });
   const revisionById = new Map(revisions.map((r) => [r.id, r]));
-  return proposals.map((p) => {
+  const rows = proposals.map((p) => {
     const revision = revisionById.get(byProposal.get(p.id)?.revisionId ?? "");
     return toRow({
       ...p,
       statusUpdates: revision ? [{ ...revision, id: revision.statusUpdateId, updatedAt: revision.createdAt }] : [],
     });
   });
+  return { rows, total };
 }
 
 export async function countProposals(): Promise<number> {

@@ -14,7 +14,7 @@ import type { IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS } from "@/lib/domain/vocabulary";
 import { createPrismaClient, Prisma, type PrismaClient } from "@/lib/prisma-client";
 import { parseProposalFilters, type ProposalFilters } from "@/lib/validation/proposal-filters";
-import { createUser, getOpenPeriodId, proposalsWithoutOpenUpdate } from "@/prisma/factories";
+import { createUser, getOpenPeriodId } from "@/prisma/factories";
 import { countStatements } from "./support/query-counter";
 
 let prisma: PrismaClient;
@@ -72,6 +72,38 @@ describe("trend and heat map", () => {
         expect({ counted: cell.counted, avg: cell.averageProgress }, `${row.areaId} ${cell.periodId}`).toEqual({ counted: expected.counted, avg: expected.avg });
       }
     }
+  });
+});
+
+describe("headline numbers", () => {
+  test("at risk and overdue equal SQL, from the kept counts and from the updates (organisation filter)", async () => {
+    const afterCutOff = new Date(Date.now() + 365 * 24 * 3600 * 1000);
+    const [all, nato, beforeCutOff] = await Promise.all([
+      getDashboard(openPeriodId, { include: "approved" }, afterCutOff),
+      getDashboard(openPeriodId, { include: "approved", org: ["NATO"] }, afterCutOff),
+      getDashboard(openPeriodId, { include: "approved" }),
+    ]);
+    expect(beforeCutOff.overdueCount).toBeNull();
+    const natoFollows = Prisma.sql`EXISTS (SELECT 1 FROM "FocalPoint" f JOIN "User" u ON u.id = f."userId" JOIN "Organisation" o ON o.id = u."organisationId" WHERE f."proposalId" = p.id AND o.code = 'NATO')`;
+    const overdue = async (scope: Prisma.Sql) => {
+      const [row] = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "Proposal" p WHERE ${scope} AND NOT EXISTS (
+          SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${openPeriodId} AND s."workflowState" IN ('SUBMITTED', 'APPROVED', 'RETURNED'))`;
+      return row!.n;
+    };
+    const atRisk = async (scope: Prisma.Sql) => {
+      const [row] = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "Proposal" p JOIN "StatusUpdate" s ON s."proposalId" = p.id
+        WHERE ${scope} AND s."periodId" = ${openPeriodId} AND s."workflowState" = 'APPROVED' AND s.assessment IN ('AT_RISK', 'OFF_TRACK')`;
+      return row!.n;
+    };
+    expect(all.overdueCount).toBe(await overdue(Prisma.sql`TRUE`));
+    expect(all.overdueCount).toBeGreaterThan(0);
+    expect(nato.overdueCount).toBe(await overdue(natoFollows));
+    expect(all.atRiskCount).toBe(await atRisk(Prisma.sql`TRUE`));
+    expect(nato.atRiskCount).toBe(await atRisk(natoFollows));
+    // A closed report was complete: nothing overdue.
+    expect((await getDashboard("report-10")).overdueCount).toBe(0);
   });
 });
 
@@ -159,24 +191,45 @@ describe("as of a date", () => {
     }
   });
 
-  test("an update saved today shows in today's view; as of yesterday it did not exist; the list shows the version of the day", async () => {
-    const [proposalId] = (await proposalsWithoutOpenUpdate(prisma)).slice(-1);
+  test("a draft edited today: today's views show the new version, as of yesterday the version of then", async () => {
+    // A draft of the open period begun two days ago or earlier (the seed spreads them over the weeks before today).
+    const now = new Date();
+    const draft = await prisma.statusUpdate.findFirstOrThrow({
+      where: { periodId: openPeriodId, workflowState: "DRAFT", createdAt: { lt: new Date(now.getTime() - 2 * 24 * 3600 * 1000) } },
+      select: { proposalId: true, status: true, assessment: true, progress: true, narrative: true, version: true },
+      orderBy: { proposal: { number: "desc" } },
+    });
     const manager = await createUser(prisma, { role: "MANAGER", organisationId: "nato" });
     const actor = { id: manager.id, role: manager.role, organisationId: manager.organisationId };
-    const base = { proposalId: proposalId!, periodId: openPeriodId, assessment: "ON_TRACK" as const, progress: 40, nextSteps: "", evidenceLinks: [], rationale: "Reassessed.", intent: "save" as const };
-    const saved = await recordStatusUpdate(actor, { ...base, status: "IN_PROGRESS", narrative: "First draft.", expectedVersion: 0 });
-    const now = new Date();
+    const other = draft.status === "STALLED" ? "COMPLETED" : "STALLED";
+    const saved = await recordStatusUpdate(actor, {
+      proposalId: draft.proposalId,
+      periodId: openPeriodId,
+      status: other,
+      assessment: draft.assessment,
+      progress: draft.progress,
+      narrative: "Rewritten today.",
+      nextSteps: "",
+      evidenceLinks: [],
+      rationale: "Reassessed today.",
+      intent: "save",
+      expectedVersion: draft.version,
+    });
     const yesterday = toDay(new Date(now.getTime() - 24 * 3600 * 1000));
     const filters = { ...parseProposalFilters({}), include: "all" as const };
-    const find = async (asOf?: string) => (await listProposals({ ...filters, asOf }, openPeriodId)).find((r) => r.id === proposalId)!;
-    expect((await find()).update?.narrative).toBe("First draft.");
-    expect((await find(yesterday)).update).toBeNull();
-    expect((await find(toDay(now))).update).toMatchObject({ narrative: "First draft.", version: saved.version });
-    const [todayView, yesterdayView] = await Promise.all([
+    const find = async (asOf?: string) => (await listProposals({ ...filters, asOf }, openPeriodId)).find((r) => r.id === draft.proposalId)!;
+    expect((await find()).update).toMatchObject({ narrative: "Rewritten today.", status: other, version: saved.version });
+    expect((await find(toDay(now))).update).toMatchObject({ narrative: "Rewritten today.", status: other, version: saved.version });
+    expect((await find(yesterday)).update).toMatchObject({ narrative: draft.narrative, status: draft.status, version: draft.version });
+    // The dashboards of today and of yesterday count it under its status of the day.
+    const [todayView, yesterdayView, yesterdayExpected] = await Promise.all([
       getDashboard(openPeriodId, { include: "all" }),
       getDashboard(openPeriodId, { include: "all", asOf: yesterday }),
+      asOfCounts(openPeriodId, yesterday, "all"),
     ]);
-    expect(todayView.updatedCount).toBeGreaterThan(yesterdayView.updatedCount);
+    const count = (d: Dashboard, status: string) => d.statusCounts.find((x) => x.status === status)!.count;
+    expect(count(yesterdayView, other)).toBe(yesterdayExpected.filter((r) => r.status === other).reduce((n, r) => n + r.n, 0));
+    expect(count(todayView, other)).toBe(await prisma.statusUpdate.count({ where: { periodId: openPeriodId, status: other } }));
   });
 });
 

@@ -3,7 +3,7 @@
 // the list counts updates in every workflow state; with it, only the states it names.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
-import { getProposal, listProposals } from "@/lib/data/proposals";
+import { getProposal, listProposalPage, listProposals } from "@/lib/data/proposals";
 import { ASSESSMENTS } from "@/lib/domain/vocabulary";
 import { createPrismaClient, Prisma, type PrismaClient } from "@/lib/prisma-client";
 import { parseProposalFilters, STATUS_FILTER_VALUES } from "@/lib/validation/proposal-filters";
@@ -223,5 +223,25 @@ describe("getProposal", () => {
 
   test("answers null for an unknown id", async () => {
     expect(await getProposal("p-does-not-exist")).toBeNull();
+  });
+});
+
+describe("listProposalPage", () => {
+  test("pages through the matching proposals in number order, with the total of all pages", async () => {
+    const filters = parseProposalFilters({ status: ["NO_UPDATE", "ONGOING"] });
+    const all = await listProposals(filters, openPeriodId);
+    expect(all.length).toBeGreaterThan(10);
+    const pages = [];
+    for (let skip = 0; skip < all.length; skip += 7) {
+      const page = await listProposalPage(filters, openPeriodId, { skip, take: 7 });
+      expect(page.total).toBe(all.length);
+      pages.push(...page.rows.map((r) => r.number));
+    }
+    expect(pages).toEqual(all.map((r) => r.number));
+    const asOf = parseProposalFilters({ status: ["NO_UPDATE"], asOf: new Date().toISOString().slice(0, 10) });
+    const asOfAll = await listProposals(asOf, openPeriodId);
+    const asOfPage = await listProposalPage(asOf, openPeriodId, { skip: 5, take: 5 });
+    expect(asOfPage.total).toBe(asOfAll.length);
+    expect(asOfPage.rows.map((r) => r.number)).toEqual(asOfAll.slice(5, 10).map((r) => r.number));
   });
 });

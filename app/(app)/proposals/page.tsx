@@ -9,11 +9,15 @@ import { ProposalTable } from "@/components/proposals/proposal-table";
 import { PeriodSelect } from "@/components/ui/period-select";
 import { requirePageUser } from "@/lib/auth/session";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
-import { countProposals, listAreas, listOrganisations, listProposals } from "@/lib/data/proposals";
+import { Pagination } from "@/components/ui/pagination";
+import { countProposals, listAreas, listOrganisations, listProposalPage } from "@/lib/data/proposals";
 import { canExport, canViewProposals } from "@/lib/domain/permissions";
 import { hasActiveFilters, parseProposalFilters, toFilterQuery } from "@/lib/validation/proposal-filters";
 
 export const metadata: Metadata = { title: "Proposals" };
+
+/** Rows per page: the whole catalogue of 74 fits on one; a catalogue a hundred times larger does not. */
+const PAGE_SIZE = 100;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,7 +34,15 @@ export default async function ProposalsPage({ searchParams }: Props) {
     listOrganisations(),
     countProposals(),
   ]);
-  const rows = await listProposals(filters, period?.id ?? null);
+  const requested = Number(typeof params.page === "string" ? params.page : 1);
+  const page = Number.isInteger(requested) && requested >= 1 ? requested : 1;
+  const { rows, total: matching } = await listProposalPage(filters, period?.id ?? null, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(matching / PAGE_SIZE));
+  const pageHref = (p: number) => {
+    const query = new URLSearchParams(toFilterQuery({ ...filters, period: period?.id }).slice(1));
+    if (p > 1) query.set("page", String(p));
+    return `/proposals?${query.toString()}`;
+  };
   const query = toFilterQuery({ ...filters, period: period?.id });
   const { period: _period, ...withoutPeriod } = filters;
 
@@ -40,7 +52,8 @@ export default async function ProposalsPage({ searchParams }: Props) {
         <div>
           <h1>Proposals</h1>
           <p aria-live="polite" data-testid="result-count">
-            {hasActiveFilters(filters) ? `${rows.length} of ${total} proposals match the filters` : `All ${total} proposals`}
+            {hasActiveFilters(filters) ? `${matching} of ${total} proposals match the filters` : `All ${total} proposals`}
+            {pageCount > 1 ? ` (showing ${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + rows.length}, page ${page} of ${pageCount})` : ""}
             {period ? `, status for the ${period.name}.` : "."}
           </p>
         </div>
@@ -64,7 +77,10 @@ export default async function ProposalsPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="card">No proposal matches these filters.</p>
       ) : (
-        <ProposalTable rows={rows} caption={period ? `Proposals and their status for the ${period.name}` : "Proposals"} />
+        <>
+          <ProposalTable rows={rows} caption={period ? `Proposals and their status for the ${period.name}` : "Proposals"} />
+          <Pagination page={page} pageCount={pageCount} label="Pages of proposals" href={pageHref} />
+        </>
       )}
     </>
   );

@@ -14,7 +14,8 @@ CREATE TABLE "StatusCount" (
 
 -- Keep "StatusCount" exact. Statement-level triggers with transition tables: a bulk insert (the seed, an
 -- import) costs one grouped upsert, not one per row. Deltas are applied in key order, so concurrent
--- transactions lock the counter rows in the same order and cannot deadlock on them.
+-- statements lock the counter rows in the same order and cannot deadlock on them (the app changes an
+-- update in one statement per transaction).
 CREATE FUNCTION "status_count_apply"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
