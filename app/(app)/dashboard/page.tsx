@@ -35,6 +35,9 @@ export default async function DashboardPage({ searchParams }: Props) {
   const { filters, from, asOfInput, asOfError } = parseDashboardParams(await searchParams, now);
   const user = await requirePageUser(`/dashboard${toFilterQuery({ ...filters, include: filters.include })}`);
   if (!canViewDashboard(user)) notFound();
+  // Started now, awaited with the numbers: no request waits for another it does not need.
+  const notificationsPromise = getNotifications(user);
+  notificationsPromise.catch(() => undefined); // awaited below; not an unhandled rejection on the early return
   const [periods, areas, organisations] = await Promise.all([listPeriods(), listAreas(), listOrganisations()]);
   if (periods.length === 0) {
     return (
@@ -60,7 +63,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const [dashboard, changes, notifications] = await Promise.all([
     getDashboard(period.id, query, now),
     compareWith ? getChangeSummary({ ...query, fromPeriodId: compareWith.id, toPeriodId: period.id }) : null,
-    getNotifications(user),
+    notificationsPromise,
   ]);
   const returned = notifications.filter((n) => n.kind === "returned");
   const viewQuery = toFilterQuery({ ...view, include: view.include });
