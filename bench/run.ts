@@ -119,10 +119,20 @@ async function benchSize(adminUrl: string, scale: Scale): Promise<SizeResult> {
 
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // The production server of `npm start`: one app process per core unless WEB_CONCURRENCY says otherwise.
+  const server: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/serve.ts")], {
     cwd: root,
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXTAUTH_URL: base, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      NEXTAUTH_URL: base,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      BIND_ADDRESS: "127.0.0.1",
+    },
   });
   try {
     await waitForHealth(base);
@@ -192,10 +202,11 @@ async function main() {
     await pg.stop();
     await rm(parent, { recursive: true, force: true });
   }
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
+  const appProcesses = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, appProcesses };
   const summary = targets(results);
   await writeFile(path.join(root, "bench/results.json"), JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, results, targets: summary }, null, 2) + "\n");
-  console.log(`\n${table(results)}\n\n${summary.map((s) => `- ${s}`).join("\n")}\n\nWritten to bench/results.json.`);
+  console.log(`\n${machine.cpus} cores, ${appProcesses} app process(es) (WEB_CONCURRENCY), ${CONNECTIONS} connections, ${DURATION} s per route.\n\n${table(results)}\n\n${summary.map((s) => `- ${s}`).join("\n")}\n\nWritten to bench/results.json.`);
 }
 
 await main();

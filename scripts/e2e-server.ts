@@ -19,7 +19,9 @@ const prisma = createPrismaClient(db.url, 2);
 await seedDemoData(prisma);
 await prisma.$disconnect();
 
-const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(E2E_APP_PORT), "--hostname", "127.0.0.1"], {
+// The production server of `npm start` (scripts/serve.ts), with one app process: the journeys run
+// against exactly what users run.
+const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/serve.ts")], {
   cwd: root,
   stdio: "inherit",
   env: {
@@ -29,6 +31,9 @@ const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_APP_PORT}`,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(E2E_APP_PORT),
+    BIND_ADDRESS: "127.0.0.1",
+    WEB_CONCURRENCY: "1",
   },
 });
 

@@ -117,7 +117,9 @@ async function main() {
       if (code !== 0) throw new Error("next build failed");
     }
     if (stopping) return;
-    app = run(next, [isDev ? "dev" : "start", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env);
+    app = isDev
+      ? run(next, ["dev", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env)
+      : run("node_modules/tsx/dist/cli.mjs", ["scripts/serve.ts"], { ...env, PORT: String(options.PORT), BIND_ADDRESS: options.BIND_ADDRESS });
     console.log(`Open http://localhost:${options.PORT} (demo sign-ins are listed in the README).`);
     const code = await waitFor(app);
     await shutdown(code);

@@ -14,7 +14,9 @@ function heatClass(cell: HeatCell): string {
 export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view: DashboardView }) {
   const { periods, rows } = heatMap;
   const visible = rows.filter((row) => row.cells.some((c) => c.total > 0));
-  const latest = periods.length - 1;
+  // The summary speaks of the period the dashboard shows (else the latest one in the map).
+  const selected = periods.findIndex((p) => p.id === view.period);
+  const latest = selected >= 0 ? selected : periods.length - 1;
   const ranked = visible
     .map((row) => ({ name: row.name, progress: row.cells[latest]?.averageProgress ?? null }))
     .filter((r) => r.progress !== null)
@@ -34,7 +36,7 @@ export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view
             <tr>
               <th scope="col">Area</th>
               {periods.map((p) => (
-                <th key={p.id} scope="col" className="num" title={p.name}>
+                <th key={p.id} scope="col" className={p.id === view.period ? "num heat__selected" : "num"} title={p.name} aria-current={p.id === view.period ? "true" : undefined}>
                   {/^\S+/.exec(p.name)?.[0] ?? p.number}
                 </th>
               ))}
