@@ -202,7 +202,9 @@ async function main() {
     await pg.stop();
     await rm(parent, { recursive: true, force: true });
   }
-  const appProcesses = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
+  // As scripts/serve.ts counts them.
+  const requested = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10);
+  const appProcesses = Number.isInteger(requested) && requested >= 1 ? requested : Math.min(4, os.availableParallelism());
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, appProcesses };
   const summary = targets(results);
   await writeFile(path.join(root, "bench/results.json"), JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, results, targets: summary }, null, 2) + "\n");

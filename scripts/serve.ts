@@ -1,10 +1,12 @@
-// The production server: the built app served by one Node.js process per CPU core (WEB_CONCURRENCY,
-// default: all cores), sharing one port through node:cluster. Next.js renders on one thread per process,
-// so on a machine with N cores one process leaves N-1 idle. Processes hold no state (sessions are
-// signed cookies; everything else is in PostgreSQL), so any of them can answer any request; a worker
-// that dies is replaced. Used by `npm start` (scripts/start.ts) and the benchmark.
-// Environment: PORT (3000), BIND_ADDRESS (0.0.0.0), WEB_CONCURRENCY, and the app's own (DATABASE_URL, ...).
-import cluster from "node:cluster";
+// The production server: the built app served by several Node.js processes sharing one port through
+// node:cluster (WEB_CONCURRENCY; default one per core, at most 4, so that processes x DATABASE_POOL_SIZE
+// stays well under PostgreSQL's default max_connections of 100). Next.js renders on one thread per
+// process, so on a machine with N cores one process leaves N-1 idle. Processes hold no state (sessions
+// are signed cookies; everything else is in PostgreSQL), so any of them can answer any request. A
+// process that dies is replaced, unless processes keep dying right after starting (no build, port taken):
+// then the server stops with an error instead of looping. Used by `npm start` (scripts/start.ts), the
+// browser tests and the benchmark. Environment: PORT (3000), BIND_ADDRESS (0.0.0.0), WEB_CONCURRENCY.
+import cluster, { type Worker } from "node:cluster";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -12,29 +14,61 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.BIND_ADDRESS ?? "0.0.0.0";
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
+const requested = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10);
+const workers = Number.isInteger(requested) && requested >= 1 ? requested : Math.min(4, os.availableParallelism());
+const EARLY_EXIT_MS = 15_000;
 
 if (cluster.isPrimary && workers > 1) {
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
+  const startedAt = new Map<number, number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+  };
+  const stop = (code: number, signal: NodeJS.Signals = "SIGTERM") => {
+    if (stopping) return;
+    stopping = true;
+    const running = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
+    if (running.length === 0) process.exit(code);
+    // Let each process finish its requests; exit when all have ended (or after 10 s).
+    let left = running.length;
+    for (const worker of running) {
+      worker.once("exit", () => --left === 0 && process.exit(code));
+      worker.process.kill(signal);
+    }
+    setTimeout(() => process.exit(code), 10_000).unref();
+  };
+  for (let i = 0; i < workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    console.error(`App process ${worker.process.pid} ended (${signal ?? code}); starting another.`);
-    cluster.fork();
+    if (Date.now() - (startedAt.get(worker.id) ?? 0) < EARLY_EXIT_MS) {
+      console.error(`An app process ended while starting (${signal ?? `exit code ${code}`}); stopping.`);
+      stop(1);
+      return;
+    }
+    console.error(`App process ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another.`);
+    fork();
   });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.on(sig, () => {
-      stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(sig);
-      process.exit(0);
-    });
-  }
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(0, sig));
   console.log(`Serving on http://${hostname}:${port} with ${workers} app processes.`);
 } else {
   const { default: next } = await import("next"); // only app processes load Next.js
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  createServer((req, res) => void handle(req, res)).listen(port, hostname);
+  const server = createServer((req, res) => void handle(req, res));
+  server.on("error", (error) => {
+    console.error(`Cannot serve on ${hostname}:${port}: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(port, hostname);
+  // Finish the requests in progress, then exit.
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.on(sig, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      setTimeout(() => process.exit(0), 8_000).unref();
+    });
+  }
   if (workers === 1) console.log(`Serving on http://${hostname}:${port}.`);
 }

@@ -36,7 +36,9 @@ export function Headline({ dashboard, view, cockpitHref }: { dashboard: Dashboar
           <div className="stat__value">
             {dashboard.overdueCount === null ? "–" : cockpitHref && dashboard.overdueCount > 0 ? <Link prefetch={false} href={cockpitHref}>{dashboard.overdueCount}</Link> : dashboard.overdueCount}
           </div>
-          <div className="stat__note">{dashboard.overdueCount === null ? "not before the cut-off" : "nothing submitted by the cut-off"}</div>
+          <div className="stat__note">
+            {dashboard.overdueCount !== null ? "nothing submitted by the cut-off" : view.assessment.length ? "not counted with an assessment filter" : "not before the cut-off"}
+          </div>
         </li>
       </ul>
     </section>

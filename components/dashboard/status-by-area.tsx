@@ -28,7 +28,7 @@ export function StatusByArea({ byArea, statusCounts, totalProposals, view }: Pro
         <StackedBarChart data={data} series={series} summary={summary} hrefs={hrefs} />
         <details className="twin">
           <summary>Show the data as a table</summary>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="status-by-area-title">
             <table>
               <caption>Proposals by area and implementation status</caption>
               <thead>

@@ -31,7 +31,7 @@ export function Trend({ trend, view }: { trend: Dashboard["trend"]; view: Dashbo
         <StackedBarChart data={data} series={series} summary={summary} hrefs={hrefs} orientation="columns" percent />
         <details className="twin">
           <summary>Show the data as a table</summary>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="trend-title">
             <table>
               <caption>Proposals per status in each reporting period (count and share)</caption>
               <thead>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CheckGroup } from "@/components/ui/check-group";
 import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_LABELS, NO_UPDATE_LABEL } from "@/lib/domain/vocabulary";
-import { hasActiveFilters, type ProposalFilters } from "@/lib/validation/proposal-filters";
+import { hasActiveFilters, toFilterQuery, type ProposalFilters } from "@/lib/validation/proposal-filters";
 
 /** A GET form: the filters end up in the URL, so any view can be bookmarked or shared. */
 export function ProposalFiltersForm({
@@ -19,6 +19,7 @@ export function ProposalFiltersForm({
     <form method="get" className="card filters-form" role="search" aria-label="Filter proposals">
       {periodId && <input type="hidden" name="period" value={periodId} />}
       {filters.asOf && <input type="hidden" name="asOf" value={filters.asOf} />}
+      {filters.include !== "all" && <input type="hidden" name="include" value={filters.include} />}
       <div className="field">
         <label htmlFor="q">Search</label>
         <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Title, description, area or number (e.g. P12)" style={{ width: "100%" }} />
@@ -38,7 +39,7 @@ export function ProposalFiltersForm({
         <button type="submit" className="button">
           Apply filters
         </button>
-        {hasActiveFilters(filters) && <Link href={periodId ? `/proposals?period=${periodId}` : "/proposals"}>Clear all filters</Link>}
+        {hasActiveFilters(filters) && <Link href={`/proposals${toFilterQuery({ period: periodId, include: filters.include, asOf: filters.asOf })}`}>Clear all filters</Link>}
       </div>
     </form>
   );

@@ -56,7 +56,8 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
       ) v ON TRUE
       GROUP BY o.id, o.code, o.name`,
     // Overdue: after the cut-off, proposals in view with nothing submitted (returned ones are being fixed).
-    pastCutOff ? db.$queryRaw<{ count: number }[]>`${counts.submitted}` : Promise.resolve(null),
+    // Not with an assessment filter: a proposal with nothing submitted has no assessment to filter by.
+    pastCutOff && !filters.assessment.length ? db.$queryRaw<{ count: number }[]>`${counts.submitted}` : Promise.resolve(null),
   ]);
   const inScope = scopeByArea.reduce((sum, row) => sum + row.count, 0);
   return buildDashboard({

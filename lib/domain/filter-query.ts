@@ -31,3 +31,13 @@ export function toFilterQuery(filters: FilterQueryInput): string {
 export function proposalListHref(filters: FilterQueryInput): string {
   return `/proposals${toFilterQuery(filters)}`;
 }
+
+/**
+ * The query string of a dashboard view (/dashboard, /dashboard/changes). The dashboard counts approved
+ * updates by default, the list all of them: a dashboard URL always names its choice, so "all" survives.
+ */
+export function toDashboardQuery(filters: FilterQueryInput & { include: IncludeOption }): URLSearchParams {
+  const params = new URLSearchParams(toFilterQuery(filters).slice(1));
+  params.set("include", filters.include);
+  return params;
+}

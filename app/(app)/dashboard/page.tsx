@@ -24,7 +24,7 @@ import { formatDate } from "@/lib/domain/format";
 import { canViewDashboard } from "@/lib/domain/permissions";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { parseDashboardParams } from "@/lib/validation/dashboard-filters";
-import { toFilterQuery } from "@/lib/validation/proposal-filters";
+import { toDashboardQuery } from "@/lib/domain/filter-query";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -33,7 +33,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function DashboardPage({ searchParams }: Props) {
   const now = new Date();
   const { filters, from, asOfInput, asOfError } = parseDashboardParams(await searchParams, now);
-  const user = await requirePageUser(`/dashboard${toFilterQuery({ ...filters, include: filters.include })}`);
+  const returnTo = toDashboardQuery(filters);
+  if (filters.include === "approved") returnTo.delete("include"); // the dashboard's default
+  const user = await requirePageUser(`/dashboard${returnTo.size ? `?${returnTo.toString()}` : ""}`);
   if (!canViewDashboard(user)) notFound();
   // Started now, awaited with the numbers: no request waits for another it does not need.
   const notificationsPromise = getNotifications(user);
@@ -66,9 +68,8 @@ export default async function DashboardPage({ searchParams }: Props) {
     notificationsPromise,
   ]);
   const returned = notifications.filter((n) => n.kind === "returned");
-  const viewQuery = toFilterQuery({ ...view, include: view.include });
   const changesHref = ({ move, section }: { move?: string; section?: string } = {}) => {
-    const params = new URLSearchParams(viewQuery.slice(1));
+    const params = toDashboardQuery(view);
     params.set("to", period.id);
     if (compareWith) params.set("from", compareWith.id);
     if (move) params.set("move", move);
@@ -101,7 +102,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       {filters.asOf && (
         <p className="callout" data-testid="as-of-notice">
           Shown as it stood at the end of {formatDate(asOfDay!)} (UTC), rebuilt from the version history of every update.{" "}
-          <Link className="no-print" href={`/dashboard${toFilterQuery({ ...view, asOf: undefined, include: view.include })}`}>
+          <Link className="no-print" href={`/dashboard?${toDashboardQuery({ ...view, asOf: undefined }).toString()}`}>
             Show today&apos;s data
           </Link>
         </p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { parseDay } from "@/lib/domain/as-of";
 import { formatDate } from "@/lib/domain/format";
 import { CatalogueNotice } from "@/components/layout/catalogue-notice";
@@ -35,7 +35,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
     countProposals(),
   ]);
   const requested = Number(typeof params.page === "string" ? params.page : 1);
-  const page = Number.isInteger(requested) && requested >= 1 ? requested : 1;
+  const page = Number.isSafeInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;
   const { rows, total: matching } = await listProposalPage(filters, period?.id ?? null, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   const pageCount = Math.max(1, Math.ceil(matching / PAGE_SIZE));
   const pageHref = (p: number) => {
@@ -43,6 +43,8 @@ export default async function ProposalsPage({ searchParams }: Props) {
     if (p > 1) query.set("page", String(p));
     return `/proposals?${query.toString()}`;
   };
+  // A page past the end (a bookmark from when more matched) goes to the last page.
+  if (rows.length === 0 && page > pageCount) redirect(pageHref(pageCount));
   const query = toFilterQuery({ ...filters, period: period?.id });
   const { period: _period, ...withoutPeriod } = filters;
 

@@ -19,6 +19,15 @@ CREATE TABLE "StatusCount" (
 CREATE FUNCTION "status_count_apply"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  -- Hold the proposals' area still until commit: an area moved concurrently (status_count_move_area)
+  -- waits for this transaction, then sees its rows, so no count is left under the old area.
+  IF TG_OP = 'INSERT' THEN
+    PERFORM 1 FROM "Proposal" WHERE id IN (SELECT "proposalId" FROM new_rows) ORDER BY id FOR SHARE;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM 1 FROM "Proposal" WHERE id IN (SELECT "proposalId" FROM old_rows) ORDER BY id FOR SHARE;
+  ELSE
+    PERFORM 1 FROM "Proposal" WHERE id IN (SELECT "proposalId" FROM new_rows UNION SELECT "proposalId" FROM old_rows) ORDER BY id FOR SHARE;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     INSERT INTO "StatusCount" AS c ("periodId", "areaId", status, assessment, "workflowState", count, "progressSum")
       SELECT n."periodId", p."areaId", n.status, n.assessment, n."workflowState", count(*)::int, sum(n.progress)::int

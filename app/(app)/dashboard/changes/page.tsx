@@ -14,7 +14,7 @@ import { canViewDashboard } from "@/lib/domain/permissions";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { ASSESSMENT_LABELS, proposalCode } from "@/lib/domain/vocabulary";
 import { parseDashboardParams } from "@/lib/validation/dashboard-filters";
-import { toFilterQuery } from "@/lib/validation/proposal-filters";
+import { toDashboardQuery } from "@/lib/domain/filter-query";
 
 export const metadata: Metadata = { title: "What changed" };
 
@@ -44,7 +44,7 @@ export default async function ChangesPage({ searchParams }: Props) {
   const { filters, from } = parseDashboardParams(params);
   const to = typeof params.to === "string" ? params.to : undefined;
   const move = parseMoveKey(typeof params.move === "string" ? params.move : undefined);
-  const self = new URLSearchParams(toFilterQuery({ ...filters, include: filters.include }).slice(1));
+  const self = toDashboardQuery(filters);
   for (const [key, value] of [["to", to], ["from", from], ["move", move && moveKey(move.from, move.to)]] as const) if (value) self.set(key, value);
   const user = await requirePageUser(`/dashboard/changes?${self.toString()}`);
   if (!canViewDashboard(user)) notFound();
@@ -62,7 +62,7 @@ export default async function ChangesPage({ searchParams }: Props) {
   }
   const view = { include: filters.include, area: filters.area, org: filters.org, assessment: filters.assessment, asOf: filters.asOf };
   const changes = await getChanges({ ...view, fromPeriodId: fromPeriod.id, toPeriodId: toPeriod.id });
-  const base = new URLSearchParams(toFilterQuery({ ...view, include: view.include }).slice(1));
+  const base = toDashboardQuery(view);
   base.set("from", fromPeriod.id);
   base.set("to", toPeriod.id);
   const moveHref = (key?: string) => {
@@ -73,7 +73,9 @@ export default async function ChangesPage({ searchParams }: Props) {
   const moveCount = new Map(changes.moves.map((m) => [moveKey(m.from, m.to), m.count]));
   const shownMoves = move ? changes.transitionItems.filter((i) => i.from === move.from && i.to === move.to) : changes.statusMoveItems;
   const largest = changes.moves.find((m) => isStatusMove(m.from, m.to));
-  const dashboardHref = `/dashboard${toFilterQuery({ ...view, period: toPeriod.id, include: view.include })}${from ? `&from=${fromPeriod.id}` : ""}`;
+  const back = toDashboardQuery({ ...view, period: toPeriod.id });
+  if (from) back.set("from", fromPeriod.id);
+  const dashboardHref = `/dashboard?${back.toString()}`;
 
   return (
     <>
@@ -117,7 +119,7 @@ export default async function ChangesPage({ searchParams }: Props) {
           {toPeriod.name}; {changes.notReported} reported in the {fromPeriod.name} have no counted update (yet) in the {toPeriod.name}. Rows are the status in the{" "}
           {fromPeriod.name}, columns the status in the {toPeriod.name}; select a number to list those proposals.
         </p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="moves-title">
           <table>
             <caption>Proposals by status in the {fromPeriod.name} (rows) and in the {toPeriod.name} (columns)</caption>
             <thead>
