@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { StackedBarChart } from "@/components/charts/lazy";
-import { STATUS_COLOURS } from "@/components/charts/palette";
-import { STATUS_KEYS, statusKeyLabel, type Dashboard } from "@/lib/domain/dashboard";
+import { STATUS_KEYS, type Dashboard } from "@/lib/domain/dashboard";
 
 type Props = Pick<Dashboard, "byArea" | "statusCounts" | "totalProposals"> & { view: DashboardView };
+import { STATUS_SERIES, StatusHeadRow } from "./status-columns";
 import { drillDown, type DashboardView } from "./view";
 
 /** A client component fed with the numbers only: the server sends them once, not a rendered tree. */
 export function StatusByArea({ byArea, statusCounts, totalProposals, view }: Props) {
-  const series = STATUS_KEYS.map((key) => ({ key, label: statusKeyLabel(key), colour: STATUS_COLOURS[key] }));
+  const series = STATUS_SERIES;
   const rows = byArea.filter((row) => row.total > 0);
   const data = rows.map((row) => ({ name: row.name, ...row.counts }));
   const hrefs = rows.map((row) => Object.fromEntries(STATUS_KEYS.map((key) => [key, drillDown(view, { area: [row.areaId], status: [key] })])));
@@ -32,17 +32,7 @@ export function StatusByArea({ byArea, statusCounts, totalProposals, view }: Pro
             <table>
               <caption>Proposals by area and implementation status</caption>
               <thead>
-                <tr>
-                  <th scope="col">Area</th>
-                  {series.map((s) => (
-                    <th key={s.key} scope="col" className="num">
-                      {s.label}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                </tr>
+                <StatusHeadRow first="Area" />
               </thead>
               <tbody>
                 {rows.map((row, i) => (

@@ -1,9 +1,9 @@
 "use client";
 
 import { StackedBarChart } from "@/components/charts/lazy";
-import { STATUS_COLOURS } from "@/components/charts/palette";
 import { STATUS_KEYS, statusKeyLabel, type Dashboard } from "@/lib/domain/dashboard";
 import { CountLink } from "./status-by-area";
+import { STATUS_SERIES, StatusHeadRow } from "./status-columns";
 import { drillDown, type DashboardView } from "./view";
 
 /** Short column label of a period: "11th progress report" -> "11th". */
@@ -12,7 +12,7 @@ function shortName(name: string, number: number): string {
 }
 
 export function Trend({ trend, view }: { trend: Dashboard["trend"]; view: DashboardView }) {
-  const series = STATUS_KEYS.map((key) => ({ key, label: statusKeyLabel(key), colour: STATUS_COLOURS[key] }));
+  const series = STATUS_SERIES;
   const data = trend.map((row) => ({ name: shortName(row.name, row.number), ...row.shares }));
   const hrefs = trend.map((row) => Object.fromEntries(STATUS_KEYS.map((key) => [key, drillDown({ ...view, period: row.periodId }, { status: [key] })])));
   const [first, last] = [trend[0], trend[trend.length - 1]];
@@ -35,17 +35,7 @@ export function Trend({ trend, view }: { trend: Dashboard["trend"]; view: Dashbo
             <table>
               <caption>Proposals per status in each reporting period (count and share)</caption>
               <thead>
-                <tr>
-                  <th scope="col">Period</th>
-                  {series.map((s) => (
-                    <th key={s.key} scope="col" className="num">
-                      {s.label}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                </tr>
+                <StatusHeadRow first="Period" />
               </thead>
               <tbody>
                 {trend.map((row, i) => (

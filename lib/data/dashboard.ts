@@ -1,5 +1,4 @@
 import "server-only";
-import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { buildDashboard, type Dashboard } from "@/lib/domain/dashboard";
 import { includedStates, type IncludeOption } from "@/lib/domain/proposals";
@@ -8,12 +7,11 @@ import type { Assessment, ImplementationStatus } from "@/lib/domain/vocabulary";
 import { Prisma } from "@/lib/prisma-client";
 import type { WorkflowState } from "@/lib/domain/workflow";
 import { listPeriods } from "./periods";
+import { listAreas } from "./proposals";
 import { assessmentSql, countedSql, scopeSql, type ViewFilters } from "./view-sql";
 
 // Every number of the dashboard is a GROUP BY in PostgreSQL over the proposals in view and their counted
 // updates (lib/data/view-sql.ts). The queries run in parallel; lib/domain/dashboard.ts does the arithmetic.
-
-const listAreas = cache(async () => getDb().area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } }));
 
 export type DashboardQuery = ViewFilters & { include: IncludeOption };
 

@@ -49,12 +49,19 @@ function currentOf(periods: PeriodSummary[]): PeriodSummary | null {
 }
 
 /**
- * The period a view shows: the requested one if it exists, else the current one, else the latest.
+ * The period a view shows: the requested one if it exists; else, for a view as of a past day, the latest
+ * period begun by then; else the current one; else the latest.
  */
-export async function resolvePeriod(requestedId: string | undefined): Promise<PeriodSummary | null> {
+export async function resolvePeriod(requestedId: string | undefined, asOfDay: Date | null = null): Promise<PeriodSummary | null> {
   // One read of the list: outside React rendering (route handlers) cache() does not dedupe.
   const periods = await listPeriods();
-  return (requestedId && periods.find((p) => p.id === requestedId)) || currentOf(periods) || periods[0] || null;
+  return (
+    (requestedId && periods.find((p) => p.id === requestedId)) ||
+    (asOfDay && periods.find((p) => p.startsOn <= asOfDay)) ||
+    currentOf(periods) ||
+    periods[0] ||
+    null
+  );
 }
 
 /** The unexpired reopening of one proposal in a period at `now`, if any (expired ones re-lock by themselves). */

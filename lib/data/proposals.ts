@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
 import { includedStates, type IncludeOption, type ProposalRow } from "@/lib/domain/proposals";
@@ -7,14 +8,19 @@ import { endOfAsOfDay } from "@/lib/domain/as-of";
 import { currentUpdateSelect, focalPointsSelect, toCurrentUpdate, toFocalPointRefs, versionSelect } from "./status-update-dto";
 import { countedSql } from "./view-sql";
 
+/** A proposal's own columns in a list row (its update is selected apart: current, or as of a date). */
+const proposalRowSelect = {
+  id: true,
+  number: true,
+  set: true,
+  title: true,
+  area: { select: { id: true, number: true, name: true } },
+  focalPoints: focalPointsSelect,
+} satisfies Prisma.ProposalSelect;
+
 function rowSelect(periodId: string | null, include: IncludeOption) {
   return {
-    id: true,
-    number: true,
-    set: true,
-    title: true,
-    area: { select: { id: true, number: true, name: true } },
-    focalPoints: focalPointsSelect,
+    ...proposalRowSelect,
     statusUpdates: { where: updateWhere(periodId, include), select: currentUpdateSelect, take: 1 },
   } satisfies Prisma.ProposalSelect;
 }
@@ -99,15 +105,6 @@ async function queryProposals(filters: ProposalFilters, periodId: string | null,
   return { rows: rows.map(toRow), total };
 }
 
-const asOfRowSelect = {
-  id: true,
-  number: true,
-  set: true,
-  title: true,
-  area: { select: { id: true, number: true, name: true } },
-  focalPoints: focalPointsSelect,
-} satisfies Prisma.ProposalSelect;
-
 /**
  * The list as it stood at the end of a past day: each proposal's update rebuilt from the latest revision
  * recorded by then (lib/data/view-sql.ts), filtered by the status and assessment it had then. The same
@@ -132,7 +129,7 @@ async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, as
   }
   const where = { AND: and };
   const [proposals, total] = await Promise.all([
-    db.proposal.findMany({ where, select: asOfRowSelect, orderBy: { number: "asc" }, ...page }),
+    db.proposal.findMany({ where, select: proposalRowSelect, orderBy: { number: "asc" }, ...page }),
     withTotal ? db.proposal.count({ where }) : Promise.resolve(0),
   ]);
   const revisionIds = proposals.flatMap((p) => byProposal.get(p.id)?.revisionId ?? []);
@@ -200,9 +197,10 @@ export async function getProposal(id: string): Promise<ProposalDetail | null> {
   };
 }
 
-export async function listAreas() {
+/** In number order. Cached per request: a page and the dashboard numbers it shows share one read. */
+export const listAreas = cache(async () => {
   return getDb().area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } });
-}
+});
 
 export async function listOrganisations() {
   return getDb().organisation.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });

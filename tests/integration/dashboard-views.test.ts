@@ -16,6 +16,7 @@ import { createPrismaClient, Prisma, type PrismaClient } from "@/lib/prisma-clie
 import { parseProposalFilters, type ProposalFilters } from "@/lib/validation/proposal-filters";
 import { createUser, getOpenPeriodId } from "@/prisma/factories";
 import { countStatements } from "./support/query-counter";
+import { COUNTED } from "./support/counted";
 
 let prisma: PrismaClient;
 let openPeriodId: string;
@@ -30,12 +31,6 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-/** Which updates count, as SQL on `s` (an update or a revision: both have "workflowState"). */
-const COUNTED: Record<IncludeOption, Prisma.Sql> = {
-  approved: Prisma.sql`s."workflowState" = 'APPROVED'`,
-  submitted: Prisma.sql`s."workflowState" IN ('APPROVED', 'SUBMITTED')`,
-  all: Prisma.sql`TRUE`,
-};
 
 const NO_FILTERS: Pick<DashboardQuery, "area" | "org" | "assessment" | "asOf"> = { area: [], org: [], assessment: [], asOf: undefined };
 

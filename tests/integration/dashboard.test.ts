@@ -9,8 +9,9 @@ import { recordStatusUpdate, reviewStatusUpdate } from "@/lib/data/status-update
 import type { Dashboard, StatusKey } from "@/lib/domain/dashboard";
 import type { IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
-import { createPrismaClient, Prisma, type PrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 import { createUser, getOpenPeriodId, proposalsWithoutOpenUpdate } from "@/prisma/factories";
+import { COUNTED } from "./support/counted";
 
 let prisma: PrismaClient;
 let openPeriodId: string;
@@ -25,15 +26,6 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-/**
- * Which updates each include option counts, written here as SQL on `s` ("StatusUpdate") rather than
- * taken from lib/domain: approved only (the dashboard's default), approved and submitted, or every one.
- */
-const COUNTED: Record<IncludeOption, Prisma.Sql> = {
-  approved: Prisma.sql`s."workflowState" = 'APPROVED'`,
-  submitted: Prisma.sql`s."workflowState" IN ('APPROVED', 'SUBMITTED')`,
-  all: Prisma.sql`TRUE`,
-};
 
 /** The dashboard's numbers for a period, computed in SQL only, counting the updates `include` selects. */
 async function expectedNumbers(periodId: string, include: IncludeOption) {

@@ -9,6 +9,7 @@ import { createPrismaClient, Prisma, type PrismaClient } from "@/lib/prisma-clie
 import { parseProposalFilters, STATUS_FILTER_VALUES } from "@/lib/validation/proposal-filters";
 import { getOpenPeriodId, uniqueSuffix } from "@/prisma/factories";
 import { countStatements } from "./support/query-counter";
+import { COUNTED } from "./support/counted";
 
 const ALL = Array.from({ length: 74 }, (_, i) => i + 1);
 
@@ -42,12 +43,6 @@ const hasUpdate = (periodId: string, extra: Prisma.Sql = Prisma.sql`TRUE`) =>
 
 const INCLUDES = ["approved", "submitted", "all"] as const;
 
-/** Which updates each include option counts, as SQL on `s` ("StatusUpdate"). */
-const COUNTED: Record<(typeof INCLUDES)[number], Prisma.Sql> = {
-  approved: Prisma.sql`s."workflowState" = 'APPROVED'`,
-  submitted: Prisma.sql`s."workflowState" IN ('APPROVED', 'SUBMITTED')`,
-  all: Prisma.sql`TRUE`,
-};
 
 const hasFocalPointIn = (code: string) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "FocalPoint" f JOIN "User" u ON u.id = f."userId" JOIN "Organisation" o ON o.id = u."organisationId"

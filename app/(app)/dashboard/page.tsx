@@ -17,7 +17,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getChangeSummary } from "@/lib/data/changes";
 import { getDashboard } from "@/lib/data/dashboard";
 import { getNotifications } from "@/lib/data/notifications";
-import { listPeriods } from "@/lib/data/periods";
+import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { listAreas, listOrganisations } from "@/lib/data/proposals";
 import { parseDay, toDay } from "@/lib/domain/as-of";
 import { formatDate } from "@/lib/domain/format";
@@ -40,8 +40,10 @@ export default async function DashboardPage({ searchParams }: Props) {
   // Started now, awaited with the numbers: no request waits for another it does not need.
   const notificationsPromise = getNotifications(user);
   notificationsPromise.catch(() => undefined); // awaited below; not an unhandled rejection on the early return
-  const [periods, areas, organisations] = await Promise.all([listPeriods(), listAreas(), listOrganisations()]);
-  if (periods.length === 0) {
+  // The requested period; else, as of a date, the latest period begun by then; else the current one.
+  const asOfDay = filters.asOf ? parseDay(filters.asOf)! : null;
+  const [periods, period, areas, organisations] = await Promise.all([listPeriods(), resolvePeriod(filters.period, asOfDay), listAreas(), listOrganisations()]);
+  if (!period) {
     return (
       <>
         <h1>Dashboard</h1>
@@ -49,19 +51,11 @@ export default async function DashboardPage({ searchParams }: Props) {
       </>
     );
   }
-  // The requested period; else, as of a date, the latest period begun by then; else the current one.
-  const asOfDay = filters.asOf ? parseDay(filters.asOf)! : null;
-  const period =
-    periods.find((p) => p.id === filters.period) ??
-    (asOfDay && periods.find((p) => p.startsOn <= asOfDay)) ??
-    periods.find((p) => p.state === "OPEN") ??
-    periods.find((p) => p.state === "LOCKED") ??
-    periods[0]!;
   const before = periods.find((p) => p.number < period.number);
   const compareWith = (from && from !== period.id && periods.find((p) => p.id === from)) || before;
 
-  const view: DashboardView = { period: period.id, include: filters.include, area: filters.area, org: filters.org, assessment: filters.assessment, asOf: filters.asOf };
   const query = { include: filters.include, area: filters.area, org: filters.org, assessment: filters.assessment, asOf: filters.asOf };
+  const view: DashboardView = { ...query, period: period.id };
   const [dashboard, changes, notifications] = await Promise.all([
     getDashboard(period.id, query, now),
     compareWith ? getChangeSummary({ ...query, fromPeriodId: compareWith.id, toPeriodId: period.id }) : null,

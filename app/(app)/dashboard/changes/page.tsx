@@ -5,7 +5,7 @@ import { PeriodOptions } from "@/components/ui/period-select";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/session";
 import { getChanges } from "@/lib/data/changes";
-import { listPeriods } from "@/lib/data/periods";
+import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { parseDay } from "@/lib/domain/as-of";
 import { isStatusMove, moveKey, parseMoveKey, type ChangeItem } from "@/lib/domain/changes";
 import { STATUS_KEYS, statusKeyLabel } from "@/lib/domain/dashboard";
@@ -49,8 +49,7 @@ export default async function ChangesPage({ searchParams }: Props) {
   const user = await requirePageUser(`/dashboard/changes?${self.toString()}`);
   if (!canViewDashboard(user)) notFound();
 
-  const periods = await listPeriods();
-  const toPeriod = periods.find((p) => p.id === to) ?? periods.find((p) => p.state === "OPEN") ?? periods[0];
+  const [periods, toPeriod] = await Promise.all([listPeriods(), resolvePeriod(to, filters.asOf ? parseDay(filters.asOf) : null)]);
   const fromPeriod = periods.find((p) => p.id === from && p.id !== toPeriod?.id) ?? periods.find((p) => toPeriod && p.number < toPeriod.number);
   if (!toPeriod || !fromPeriod) {
     return (
