@@ -20,7 +20,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["next", "next/*", "react", "react-dom", "@prisma/*", "@/lib/generated/*", "@/lib/data/*", "@/lib/db", "@/lib/actions/*", "server-only"], message: "lib/domain is pure TypeScript." },
+            {
+              group: ["next", "next/*", "react", "react-dom", "@prisma/*", "@/lib/generated/*", "@/lib/data/*", "@/lib/db", "@/lib/actions/*", "server-only"],
+              message: "lib/domain is pure TypeScript.",
+            },
             { group: ["../data/*", "../db", "../generated/*", "../actions/*"], message: "lib/domain is pure TypeScript." },
           ],
         },

@@ -36,7 +36,9 @@ async function load(url: string, cookie: string, duration: number): Promise<{ la
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration, timeout: 60, headers: { cookie } }, (error, res) => (error ? reject(error) : resolve(res)));
+    const instance = autocannon({ url, connections: CONNECTIONS, duration, timeout: 60, headers: { cookie } }, (error, res) =>
+      error ? reject(error) : resolve(res),
+    );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode >= 400) errors += 1;
       latencies.push(responseTime);
@@ -48,7 +50,10 @@ async function load(url: string, cookie: string, duration: number): Promise<{ la
 async function signIn(base: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -162,7 +167,8 @@ function table(results: SizeResult[]): string {
   const lines = ["| size | route | p50 (ms) | p95 (ms) | req/s | % of baseline | errors |", "|---|---|---:|---:|---:|---:|---:|"];
   for (const size of results) {
     const baseline = size.routes[0]!.rps;
-    for (const r of size.routes) lines.push(`| ${size.size} | ${r.route} | ${r.p50 ?? "-"} | ${r.p95 ?? "-"} | ${r.rps} | ${Math.round((r.rps / baseline) * 100)}% | ${r.errors} |`);
+    for (const r of size.routes)
+      lines.push(`| ${size.size} | ${r.route} | ${r.p50 ?? "-"} | ${r.p95 ?? "-"} | ${r.rps} | ${Math.round((r.rps / baseline) * 100)}% | ${r.errors} |`);
   }
   lines.push("", "| size | dashboard first-load JS (gzip) | server peak RSS |", "|---|---:|---:|");
   for (const size of results) lines.push(`| ${size.size} | ${size.dashboardFirstLoadJsGzipKb} KB | ${size.peakRssMb} MB |`);
@@ -178,7 +184,9 @@ function targets(results: SizeResult[]): string[] {
     out.push(`real size: dashboard p95 ${dash(real).p95 ?? "-"} ms (target <= 30): ${(dash(real).p95 ?? Infinity) <= 30 ? "met" : "NOT met"}`);
     const share = Math.round((dash(real).rps / real.routes[0]!.rps) * 100);
     out.push(`real size: dashboard throughput ${share}% of baseline (target >= 50%): ${share >= 50 ? "met" : "NOT met"}`);
-    out.push(`dashboard first-load JS ${real.dashboardFirstLoadJsGzipKb} KB gzip (target <= 180): ${real.dashboardFirstLoadJsGzipKb <= 180 ? "met" : "NOT met"}`);
+    out.push(
+      `dashboard first-load JS ${real.dashboardFirstLoadJsGzipKb} KB gzip (target <= 180): ${real.dashboardFirstLoadJsGzipKb <= 180 ? "met" : "NOT met"}`,
+    );
   }
   if (big) out.push(`100x: dashboard p95 ${dash(big).p95 ?? "-"} ms (target <= 150): ${(dash(big).p95 ?? Infinity) <= 150 ? "met" : "NOT met"}`);
   return out;
@@ -187,7 +195,11 @@ function targets(results: SizeResult[]): string[] {
 async function main() {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.log("No production build: running next build...");
-    execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   }
   const parent = await mkdtemp(path.join(os.tmpdir(), "tracker-bench-"));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), persistent: false, database: "postgres" });
@@ -205,10 +217,21 @@ async function main() {
   // As scripts/serve.ts counts them.
   const requested = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10);
   const appProcesses = Number.isInteger(requested) && requested >= 1 ? requested : Math.min(4, os.availableParallelism());
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, appProcesses };
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    appProcesses,
+  };
   const summary = targets(results);
-  await writeFile(path.join(root, "bench/results.json"), JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, results, targets: summary }, null, 2) + "\n");
-  console.log(`\n${machine.cpus} cores, ${appProcesses} app process(es) (WEB_CONCURRENCY), ${CONNECTIONS} connections, ${DURATION} s per route.\n\n${table(results)}\n\n${summary.map((s) => `- ${s}`).join("\n")}\n\nWritten to bench/results.json.`);
+  await writeFile(
+    path.join(root, "bench/results.json"),
+    JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, results, targets: summary }, null, 2) + "\n",
+  );
+  console.log(
+    `\n${machine.cpus} cores, ${appProcesses} app process(es) (WEB_CONCURRENCY), ${CONNECTIONS} connections, ${DURATION} s per route.\n\n${table(results)}\n\n${summary.map((s) => `- ${s}`).join("\n")}\n\nWritten to bench/results.json.`,
+  );
 }
 
 await main();

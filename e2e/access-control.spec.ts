@@ -79,7 +79,10 @@ test.describe("staff on a proposal they do not follow", () => {
     const page = await signedInPage(browser, staff);
     try {
       await page.goto(`/proposals/${a!.id}/update`);
-      await page.getByRole("group", { name: "Implementation status" }).getByRole("radio", { name: /^In progress\b/ }).check();
+      await page
+        .getByRole("group", { name: "Implementation status" })
+        .getByRole("radio", { name: /^In progress\b/ })
+        .check();
       await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: "On track", exact: true }).check();
       await page.getByLabel("Progress (%)").fill("30");
       await page.getByLabel("Narrative").fill("Forged update: must never be stored.");
@@ -118,7 +121,10 @@ test.describe("staff on a proposal they do not follow", () => {
       expect(await openUpdateOf(b!.id)).toBeNull();
 
       // Not JSON at all.
-      const notJson = await page.request.put(`/api/proposals/${a!.id}/status`, { data: Buffer.from("{not json"), headers: { "Content-Type": "application/json" } });
+      const notJson = await page.request.put(`/api/proposals/${a!.id}/status`, {
+        data: Buffer.from("{not json"),
+        headers: { "Content-Type": "application/json" },
+      });
       expect(notJson.status()).toBe(400);
       expect(await notJson.json()).toMatchObject({ error: { code: "VALIDATION", message: "The request body must be JSON." } });
 
@@ -330,7 +336,8 @@ test.describe("reporting cycle and audit pages", () => {
       });
       expect(fields).toMatchObject({ periodId });
       const staffUser = await testDb().user.findUniqueOrThrow({ where: { email: ROLES.staff }, select: { id: true } });
-      const refusals = () => testDb().auditEvent.count({ where: { actorId: staffUser.id, action: "permission.denied", periodId, entityType: "ReportingPeriod" } });
+      const refusals = () =>
+        testDb().auditEvent.count({ where: { actorId: staffUser.id, action: "permission.denied", periodId, entityType: "ReportingPeriod" } });
       const refusedBefore = await refusals();
       const before = await testDb().reportingPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { state: true, version: true } });
       // The clicked button's name/value travel with the form.
@@ -370,7 +377,12 @@ test.describe("viewer", () => {
     expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="proposals-report-11-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = (await csv.body()).toString("utf8");
     expect(text.startsWith("\uFEFFProposal,Set,Area,Title,")).toBe(true);
-    expect(text.trimEnd().split("\r\n").filter((line) => /^P\d{2},/.test(line))).toHaveLength(74);
+    expect(
+      text
+        .trimEnd()
+        .split("\r\n")
+        .filter((line) => /^P\d{2},/.test(line)),
+    ).toHaveLength(74);
   });
 });
 

@@ -149,7 +149,9 @@ test.describe("focal-point staff", () => {
 });
 
 test.describe("review workflow", () => {
-  test("the proposal page with the Review panel (manager, submitted update), its error state and the opened bell have no axe violations", async ({ browser }) => {
+  test("the proposal page with the Review panel (manager, submitted update), its error state and the opened bell have no axe violations", async ({
+    browser,
+  }) => {
     const proposal = await freshProposal(5);
     const author = await newUser("STAFF", { focalPointOf: [proposal.id] });
     await createOpenUpdate(proposal.id, author, { workflowState: "SUBMITTED", rationale: "Reassessed after the last meeting." });
@@ -179,7 +181,9 @@ test.describe("review workflow", () => {
     }
   });
 
-  test("a returned update: its proposal page, its edit page (also with errors), the dashboard and the opened bell have no axe violations", async ({ browser }) => {
+  test("a returned update: its proposal page, its edit page (also with errors), the dashboard and the opened bell have no axe violations", async ({
+    browser,
+  }) => {
     const proposal = await freshProposal(5);
     const staff = await newUser("STAFF", { focalPointOf: [proposal.id] });
     const returnNote = "Add the outcome of the last staff talks.";

@@ -88,7 +88,10 @@ test("filters in the URL narrow every number; the heat map and trend drill into 
   // A heat-map cell of an earlier period opens that period's list for the area, filters kept.
   const heat = page.getByRole("region", { name: "Progress by area and period" });
   // The 9th column of the Cyber row (row and column headers name each cell).
-  const cell = heat.getByRole("row", { name: /^Cyber security and defence/ }).getByRole("link").nth(8);
+  const cell = heat
+    .getByRole("row", { name: /^Cyber security and defence/ })
+    .getByRole("link")
+    .nth(8);
   await cell.click();
   await expect(page).toHaveURL(/\/proposals\?area=cyber&org=NATO&period=report-09$/);
   expect(await listedCount(page)).toBe(inView);
@@ -123,7 +126,10 @@ test("as of a past date, the dashboard and the list it opens show what was recor
   await expect(page.getByTestId("coverage-total")).toHaveText(`${counted} of ${total}`);
   await expectNoAxeViolations(page);
 
-  await page.getByRole("region", { name: "Coverage" }).getByRole("link", { name: /^See the \d+ without an update$/ }).click();
+  await page
+    .getByRole("region", { name: "Coverage" })
+    .getByRole("link", { name: /^See the \d+ without an update$/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/proposals\\?status=NO_UPDATE&period=report-11&include=approved&asOf=${day}$`));
   await expect(page.getByTestId("as-of-notice")).toBeVisible();
   expect(await listedCount(page)).toBe(total - counted);
@@ -146,7 +152,10 @@ test("what changed since the last report: every move in the table opens the prop
   await expect(page.getByTestId("move-items").locator("li")).toHaveCount(moves);
   await expectNoAxeViolations(page);
 
-  const cell = page.getByRole("table", { name: /^Proposals by status in the 9th progress report/ }).locator("tbody a").first();
+  const cell = page
+    .getByRole("table", { name: /^Proposals by status in the 9th progress report/ })
+    .locator("tbody a")
+    .first();
   const count = Number(await cell.textContent());
   await cell.click();
   await expect(page).toHaveURL(/move=[A-Z_]+-[A-Z_]+#moves$/);

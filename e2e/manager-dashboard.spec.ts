@@ -28,10 +28,13 @@ async function expectedNumbers(periodId: string, states: WorkflowState[] = COUNT
     db.statusUpdate.groupBy({ by: ["assessment"], where, _count: { _all: true } }),
     // Per organisation: the proposals its focal points follow that have a counted update.
     Promise.all(
-      (["nato", "eu"] as const).map(async (organisationId) => [
-        organisationId,
-        await db.proposal.count({ where: { focalPoints: { some: { user: { organisationId } } }, statusUpdates: { some: where } } }),
-      ] as const),
+      (["nato", "eu"] as const).map(
+        async (organisationId) =>
+          [
+            organisationId,
+            await db.proposal.count({ where: { focalPoints: { some: { user: { organisationId } } }, statusUpdates: { some: where } } }),
+          ] as const,
+      ),
     ),
   ]);
   const status = Object.fromEntries(STATUS_KEYS.map((key) => [key, byStatus.find((r) => r.status === key)?._count._all ?? 0])) as Record<
@@ -75,7 +78,10 @@ test("the dashboard shows status, chart, table twin, RAG split and coverage of a
   await page.keyboard.press("Enter");
   await expect(twin).toBeVisible();
   await expect(twin.getByRole("row")).toHaveCount(1 + 11 + 1);
-  const totals = await twin.getByRole("row", { name: /^All areas/ }).getByRole("cell").allTextContents();
+  const totals = await twin
+    .getByRole("row", { name: /^All areas/ })
+    .getByRole("cell")
+    .allTextContents();
   const cards = await Promise.all(STATUS_KEYS.map((key) => readStat(page, key)));
   expect(totals.map(Number)).toEqual([...cards, expected.total]);
 
@@ -87,7 +93,13 @@ test("the dashboard shows status, chart, table twin, RAG split and coverage of a
   const ragTable = rag.getByRole("table", { name: "Updated proposals by assessment" });
   await expect(ragTable).toBeVisible();
   for (const [key, label] of Object.entries(ASSESSMENT_LABELS)) {
-    await expect(ragTable.getByRole("row", { name: new RegExp(`^${label} `) }).getByRole("cell").first(), label).toHaveText(String(expected.assessment[key] ?? 0));
+    await expect(
+      ragTable
+        .getByRole("row", { name: new RegExp(`^${label} `) })
+        .getByRole("cell")
+        .first(),
+      label,
+    ).toHaveText(String(expected.assessment[key] ?? 0));
   }
 
   // Coverage.

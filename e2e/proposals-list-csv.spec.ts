@@ -42,7 +42,10 @@ const STATUS_FILTER = [
 ];
 
 function tableCodes(page: Page): Promise<string[]> {
-  return page.getByTestId("proposal-table").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-proposal") ?? ""));
+  return page
+    .getByTestId("proposal-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-proposal") ?? ""));
 }
 
 /** Clicks "Download CSV" and returns the file's bytes. */

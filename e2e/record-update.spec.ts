@@ -52,7 +52,10 @@ test("staff records an update: bad input is refused and kept, the fixed one is s
   const narrative = page.getByLabel("Narrative");
   const nextSteps = page.getByLabel("Next steps (optional)");
   const typedNextSteps = `Convene the working group again (${user.name}).`;
-  await page.getByRole("group", { name: "Implementation status" }).getByRole("radio", { name: /^In progress\b/ }).check();
+  await page
+    .getByRole("group", { name: "Implementation status" })
+    .getByRole("radio", { name: /^In progress\b/ })
+    .check();
   await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: "On track", exact: true }).check();
   await progress.fill("150");
   await narrative.fill("");

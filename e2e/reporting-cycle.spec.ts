@@ -65,10 +65,14 @@ async function auditRows(page: Page): Promise<{ action: string; who: string }[]>
   return page
     .getByTestId("audit-table")
     .locator("tbody tr")
-    .evaluateAll((rows) => rows.map((row) => ({ action: row.querySelector("td:nth-child(3)")?.textContent ?? "", who: row.querySelector("td:nth-child(2)")?.textContent ?? "" })));
+    .evaluateAll((rows) =>
+      rows.map((row) => ({ action: row.querySelector("td:nth-child(3)")?.textContent ?? "", who: row.querySelector("td:nth-child(2)")?.textContent ?? "" })),
+    );
 }
 
-test("an update is returned, resubmitted and approved; the locked period refuses writes until the proposal is reopened; the audit trail shows each step", async ({ browser }) => {
+test("an update is returned, resubmitted and approved; the locked period refuses writes until the proposal is reopened; the audit trail shows each step", async ({
+  browser,
+}) => {
   // About thirty page loads across four users.
   test.setTimeout(240_000);
 
@@ -259,7 +263,9 @@ test("an update is returned, resubmitted and approved; the locked period refuses
       const state = managerPage.getByTestId("period-state");
       await expect(state).toHaveText(/^Open for updates · /);
       await managerPage.getByRole("button", { name: "Lock", exact: true }).click();
-      await expect(managerPage.getByRole("alert").filter({ hasText: "The cut-off date has not passed yet; move the cut-off date to lock earlier." })).toBeVisible();
+      await expect(
+        managerPage.getByRole("alert").filter({ hasText: "The cut-off date has not passed yet; move the cut-off date to lock earlier." }),
+      ).toBeVisible();
       await expect(state).toHaveText(/^Open for updates · /);
       expect((await testDb().reportingPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { state: true } })).state).toBe("OPEN");
 
@@ -309,7 +315,11 @@ test("an update is returned, resubmitted and approved; the locked period refuses
     await test.step("manager: reopens that proposal until today, with a reason", async () => {
       // Control (see the staff steps below): a second proposal of the same focal point, with a draft.
       await testDb().focalPoint.create({ data: { proposalId: draftProposal.id, userId: staff.id } });
-      await createOpenUpdate(draftProposal.id, staff, { workflowState: "DRAFT", narrative: "Draft left before the lock.", rationale: "Reassessed before the lock." });
+      await createOpenUpdate(draftProposal.id, staff, {
+        workflowState: "DRAFT",
+        narrative: "Draft left before the lock.",
+        rationale: "Reassessed before the lock.",
+      });
       await managerPage.goto(`/proposals/${draftProposal.id}`);
       const reopenDraft = managerPage.getByRole("region", { name: `Reopen in the locked ${period.name}` });
       await reopenDraft.getByLabel("Reason").fill(reopenReason);

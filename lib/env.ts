@@ -8,7 +8,12 @@ const envSchema = z.object({
   /** Connections per app process; several stateless processes share one PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Session lifetime in seconds (default 8 hours, a working day). */
-  SESSION_MAX_AGE: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(8 * 3600),
+  SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(30 * 24 * 3600)
+    .default(8 * 3600),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** Public address of the app, for links in e-mails. */
   NEXTAUTH_URL: z.string().url().optional(),

@@ -33,6 +33,13 @@ export function isAppError(error: unknown): error is AppError {
 /** Logs an unexpected error with context and returns a short reference id to show the user. */
 export function logUnexpected(error: unknown, context: Record<string, unknown>): string {
   const reference = crypto.randomUUID().slice(0, 8);
-  console.error(JSON.stringify({ level: "error", reference, ...context, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      reference,
+      ...context,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    }),
+  );
   return reference;
 }

@@ -13,7 +13,6 @@ import { DEMO_PASSWORD, hasVacantNatoFocalPoint, organisations, users } from "./
 
 export const SEED_ID_PREFIX = "seed-";
 
-
 export function proposalId(number: number): string {
   return `p${String(number).padStart(2, "0")}`;
 }
@@ -63,7 +62,14 @@ export async function seedDemoData(prisma: PrismaClient, options: { force?: bool
       // Only one period may be open: close any other before opening the demo one.
       await tx.reportingPeriod.updateMany({ where: { state: "OPEN", id: { notIn: periods.map((p) => p.id) } }, data: { state: "CLOSED" } });
       for (const p of periods) {
-        const data = { number: p.number, name: p.name, startsOn: new Date(p.startsOn), cutOffOn: new Date(p.cutOffOn), dueOn: new Date(p.dueOn), state: p.state };
+        const data = {
+          number: p.number,
+          name: p.name,
+          startsOn: new Date(p.startsOn),
+          cutOffOn: new Date(p.cutOffOn),
+          dueOn: new Date(p.dueOn),
+          state: p.state,
+        };
         await tx.reportingPeriod.upsert({ where: { id: p.id }, create: { id: p.id, ...data }, update: data });
       }
       for (const u of users) {
@@ -113,7 +119,9 @@ export async function seedDemoData(prisma: PrismaClient, options: { force?: bool
         create: { key: CATALOGUE_NOTICE_KEY, value: `${DEMO_CATALOGUE_NOTICE} Status history before the open period is synthetic demo data.` },
         update: {},
       });
-      log(`Seeded ${proposals.length} proposals, ${areas.length} areas, ${periods.length} periods, ${users.length} users, ${created.count} new status updates.`);
+      log(
+        `Seeded ${proposals.length} proposals, ${areas.length} areas, ${periods.length} periods, ${users.length} users, ${created.count} new status updates.`,
+      );
     },
     { timeout: 60_000 },
   );

@@ -37,7 +37,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <div className="user-menu">
               <NotificationBell items={notifications} />
               <span>
-                {user.name} <span className="user-menu__role">({ROLE_LABELS[user.role]}, {user.organisationCode})</span>
+                {user.name}{" "}
+                <span className="user-menu__role">
+                  ({ROLE_LABELS[user.role]}, {user.organisationCode})
+                </span>
               </span>
               <SignOutButton />
             </div>

@@ -43,7 +43,15 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       )}
       <div className="field">
         <label htmlFor="email">E-mail address</label>
-        <input id="email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "email-error" : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          aria-invalid={Boolean(errors.email)}
+          aria-describedby={errors.email ? "email-error" : undefined}
+        />
         {errors.email && (
           <span id="email-error" className="field__error">
             {errors.email}
@@ -52,7 +60,15 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errors.password)} aria-describedby={errors.password ? "password-error" : undefined} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(errors.password)}
+          aria-describedby={errors.password ? "password-error" : undefined}
+        />
         {errors.password && (
           <span id="password-error" className="field__error">
             {errors.password}

@@ -7,10 +7,7 @@ import { CountLink } from "./status-by-area";
 import { drillDown, type DashboardView } from "./view";
 
 export function AssessmentSplit({ assessments, updatedCount, view }: Pick<Dashboard, "assessments" | "updatedCount"> & { view: DashboardView }) {
-  const summary =
-    `Assessment of the ${updatedCount} updated proposals: ` +
-    assessments.map((a) => `${a.label} ${a.count} (${a.share}%)`).join(", ") +
-    ".";
+  const summary = `Assessment of the ${updatedCount} updated proposals: ` + assessments.map((a) => `${a.label} ${a.count} (${a.share}%)`).join(", ") + ".";
   const href = (assessment: Dashboard["assessments"][number]["assessment"]) => drillDown(view, { assessment: [assessment] });
   return (
     <section className="card" aria-labelledby="assessment-title">
@@ -19,7 +16,13 @@ export function AssessmentSplit({ assessments, updatedCount, view }: Pick<Dashbo
         <p className="chart__summary">{summary}</p>
         <DonutChart
           summary={summary}
-          slices={assessments.map((a) => ({ key: a.assessment, label: a.label, value: a.count, colour: ASSESSMENT_COLOURS[a.assessment], href: href(a.assessment) }))}
+          slices={assessments.map((a) => ({
+            key: a.assessment,
+            label: a.label,
+            value: a.count,
+            colour: ASSESSMENT_COLOURS[a.assessment],
+            href: href(a.assessment),
+          }))}
         />
         <details className="twin">
           <summary>Show the data as a table</summary>

@@ -11,8 +11,8 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
     <section className="card" aria-labelledby="changes-title">
       <h2 id="changes-title">What changed since the {fromName}</h2>
       <p className="chart__summary">
-        Compared with the {fromName}, in the {toName}: {summary.statusMoves} status {summary.statusMoves === 1 ? "move" : "moves"}, {summary.withNewEvidence} with new
-        evidence, {summary.narrativesEdited} edited narratives, {summary.newlyAtRisk} newly at risk or off track.
+        Compared with the {fromName}, in the {toName}: {summary.statusMoves} status {summary.statusMoves === 1 ? "move" : "moves"}, {summary.withNewEvidence}{" "}
+        with new evidence, {summary.narrativesEdited} edited narratives, {summary.newlyAtRisk} newly at risk or off track.
         {summary.notReported > 0 && ` ${summary.notReported} proposals counted in the ${fromName} have no counted update (yet) in the ${toName}.`}
         {summary.newlyReported > 0 && ` ${summary.newlyReported} are counted for the first time.`}
       </p>
@@ -27,7 +27,15 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
         ).map(([section, label, count]) => (
           <li key={section} className="stat" data-testid={`changes-${section}`}>
             <div className="stat__label">{label}</div>
-            <div className="stat__value">{count > 0 ? <Link prefetch={false} href={changesHref({ section })}>{count}</Link> : 0}</div>
+            <div className="stat__value">
+              {count > 0 ? (
+                <Link prefetch={false} href={changesHref({ section })}>
+                  {count}
+                </Link>
+              ) : (
+                0
+              )}
+            </div>
           </li>
         ))}
       </ul>
@@ -53,7 +61,11 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
                   <span className={`badge badge--${m.to}`}>{m.toLabel}</span>
                 </td>
                 <td className="num">
-                  <Link prefetch={false} href={changesHref({ move: moveKey(m.from, m.to) })} aria-label={`${m.count}: list the moves from ${m.fromLabel} to ${m.toLabel}`}>
+                  <Link
+                    prefetch={false}
+                    href={changesHref({ move: moveKey(m.from, m.to) })}
+                    aria-label={`${m.count}: list the moves from ${m.fromLabel} to ${m.toLabel}`}
+                  >
                     {m.count}
                   </Link>
                 </td>
@@ -63,7 +75,9 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
         </table>
       )}
       <p>
-        <Link prefetch={false} href={changesHref()}>See everything that changed</Link>
+        <Link prefetch={false} href={changesHref()}>
+          See everything that changed
+        </Link>
       </p>
     </section>
   );

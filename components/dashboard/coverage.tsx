@@ -15,7 +15,11 @@ export function Coverage({ dashboard, view }: { dashboard: Dashboard; view: Dash
           {dashboard.updatedCount} of {dashboard.totalProposals}
         </strong>{" "}
         proposals have a counted update ({dashboard.coveragePercent}%).{" "}
-        {dashboard.missingCount > 0 && <Link prefetch={false} href={drillDown(view, { status: ["NO_UPDATE"] })}>See the {dashboard.missingCount} without an update</Link>}
+        {dashboard.missingCount > 0 && (
+          <Link prefetch={false} href={drillDown(view, { status: ["NO_UPDATE"] })}>
+            See the {dashboard.missingCount} without an update
+          </Link>
+        )}
       </p>
       <table>
         <caption>Reporting by organisation (proposals its focal points follow)</caption>
@@ -49,7 +53,11 @@ export function Coverage({ dashboard, view }: { dashboard: Dashboard; view: Dash
                 {org.reported} ({org.percent}%)
               </td>
               <td className="num" data-testid={`coverage-${org.code}-missing`}>
-                <CountLink count={org.missing} href={drillDown(view, { org: [org.code], status: ["NO_UPDATE"] })} label={`followed by ${org.code} without an update`} />
+                <CountLink
+                  count={org.missing}
+                  href={drillDown(view, { org: [org.code], status: ["NO_UPDATE"] })}
+                  label={`followed by ${org.code} without an update`}
+                />
               </td>
             </tr>
           ))}

@@ -71,18 +71,34 @@ export function DashboardControls({ periods, view, fromId, asOfInput, asOfError,
         </div>
       </div>
       <details className="dashboard-filters" open={filtered}>
-        <summary>Filter by area, organisation or assessment{filtered ? ` (${view.area.length + view.org.length + view.assessment.length} selected)` : ""}</summary>
+        <summary>
+          Filter by area, organisation or assessment{filtered ? ` (${view.area.length + view.org.length + view.assessment.length} selected)` : ""}
+        </summary>
         <div className="filters">
           <CheckGroup legend="Area" name="area" options={areas.map((a) => ({ value: a.id, label: a.name }))} selected={view.area} />
-          <CheckGroup legend="Focal-point organisation" name="org" options={organisations.map((o) => ({ value: o.code, label: `${o.code} (${o.name})` }))} selected={view.org} />
-          <CheckGroup legend="Assessment" name="assessment" options={ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))} selected={view.assessment} />
+          <CheckGroup
+            legend="Focal-point organisation"
+            name="org"
+            options={organisations.map((o) => ({ value: o.code, label: `${o.code} (${o.name})` }))}
+            selected={view.org}
+          />
+          <CheckGroup
+            legend="Assessment"
+            name="assessment"
+            options={ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))}
+            selected={view.assessment}
+          />
         </div>
       </details>
       <div className="form-actions">
         <button type="submit" className="button button--small">
           Show
         </button>
-        {(filtered || view.asOf) && <Link prefetch={false} href={`/dashboard?period=${view.period}&include=${view.include}`}>Clear filters and date</Link>}
+        {(filtered || view.asOf) && (
+          <Link prefetch={false} href={`/dashboard?period=${view.period}&include=${view.include}`}>
+            Clear filters and date
+          </Link>
+        )}
       </div>
     </GetForm>
   );

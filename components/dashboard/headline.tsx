@@ -12,7 +12,9 @@ export function Headline({ dashboard, view, cockpitHref }: { dashboard: Dashboar
         <li className="stat" data-testid="headline-total">
           <div className="stat__label">Proposals in view</div>
           <div className="stat__value">
-            <Link prefetch={false} href={drillDown(view, {})}>{dashboard.totalProposals}</Link>
+            <Link prefetch={false} href={drillDown(view, {})}>
+              {dashboard.totalProposals}
+            </Link>
           </div>
           <div className="stat__note">with the filters above</div>
         </li>
@@ -21,23 +23,47 @@ export function Headline({ dashboard, view, cockpitHref }: { dashboard: Dashboar
           <div className="stat__value">{dashboard.updatedCount}</div>
           <div className="stat__note">
             {dashboard.coveragePercent}% coverage;{" "}
-            {dashboard.missingCount > 0 ? <Link prefetch={false} href={drillDown(view, { status: ["NO_UPDATE"] })}>{dashboard.missingCount} without</Link> : "none without"}
+            {dashboard.missingCount > 0 ? (
+              <Link prefetch={false} href={drillDown(view, { status: ["NO_UPDATE"] })}>
+                {dashboard.missingCount} without
+              </Link>
+            ) : (
+              "none without"
+            )}
           </div>
         </li>
         <li className="stat" data-testid="headline-at-risk">
           <div className="stat__label">At risk or off track</div>
           <div className="stat__value">
-            {risky.length ? <Link prefetch={false} href={drillDown(view, { assessment: risky })}>{dashboard.atRiskCount}</Link> : dashboard.atRiskCount}
+            {risky.length ? (
+              <Link prefetch={false} href={drillDown(view, { assessment: risky })}>
+                {dashboard.atRiskCount}
+              </Link>
+            ) : (
+              dashboard.atRiskCount
+            )}
           </div>
           <div className="stat__note">of the counted updates</div>
         </li>
         <li className="stat" data-testid="headline-overdue">
           <div className="stat__label">Overdue</div>
           <div className="stat__value">
-            {dashboard.overdueCount === null ? "–" : cockpitHref && dashboard.overdueCount > 0 ? <Link prefetch={false} href={cockpitHref}>{dashboard.overdueCount}</Link> : dashboard.overdueCount}
+            {dashboard.overdueCount === null ? (
+              "–"
+            ) : cockpitHref && dashboard.overdueCount > 0 ? (
+              <Link prefetch={false} href={cockpitHref}>
+                {dashboard.overdueCount}
+              </Link>
+            ) : (
+              dashboard.overdueCount
+            )}
           </div>
           <div className="stat__note">
-            {dashboard.overdueCount !== null ? "nothing submitted by the cut-off" : view.assessment.length ? "not counted with an assessment filter" : "not before the cut-off"}
+            {dashboard.overdueCount !== null
+              ? "nothing submitted by the cut-off"
+              : view.assessment.length
+                ? "not counted with an assessment filter"
+                : "not before the cut-off"}
           </div>
         </li>
       </ul>

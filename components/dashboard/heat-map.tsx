@@ -28,7 +28,10 @@ export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view
     <section className="card" aria-labelledby="heat-title">
       <h2 id="heat-title">Progress by area and period</h2>
       <p className="chart__summary">{summary}</p>
-      <p className="chart__hint no-print">Each cell shows the average progress (%) and how many proposals reported; select it to list the area&apos;s proposals in that period. A dash means nothing was counted.</p>
+      <p className="chart__hint no-print">
+        Each cell shows the average progress (%) and how many proposals reported; select it to list the area&apos;s proposals in that period. A dash means
+        nothing was counted.
+      </p>
       <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="heat-title">
         <table className="heat-map">
           <caption className="visually-hidden">Average progress (%) of counted updates, areas by reporting period</caption>
@@ -36,7 +39,13 @@ export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view
             <tr>
               <th scope="col">Area</th>
               {periods.map((p) => (
-                <th key={p.id} scope="col" className={p.id === view.period ? "num heat__selected" : "num"} title={p.name} aria-current={p.id === view.period ? "true" : undefined}>
+                <th
+                  key={p.id}
+                  scope="col"
+                  className={p.id === view.period ? "num heat__selected" : "num"}
+                  title={p.name}
+                  aria-current={p.id === view.period ? "true" : undefined}
+                >
                   {/^\S+/.exec(p.name)?.[0] ?? p.number}
                 </th>
               ))}

@@ -17,7 +17,9 @@ export function StatusStats({ dashboard, view }: { dashboard: Dashboard; view: D
                 {s.count}
               </Link>
             </div>
-            <div className="stat__note">{s.share}% of {dashboard.totalProposals}</div>
+            <div className="stat__note">
+              {s.share}% of {dashboard.totalProposals}
+            </div>
           </li>
         ))}
       </ul>

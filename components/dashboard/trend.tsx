@@ -43,7 +43,8 @@ export function Trend({ trend, view }: { trend: Dashboard["trend"]; view: Dashbo
                     <th scope="row">{row.name}</th>
                     {series.map((s) => (
                       <td key={s.key} className="num">
-                        <CountLink count={row.counts[s.key]} href={hrefs[i]![s.key]!} label={`${row.name}, ${s.label}`} /> <span className="muted">({row.shares[s.key]}%)</span>
+                        <CountLink count={row.counts[s.key]} href={hrefs[i]![s.key]!} label={`${row.name}, ${s.label}`} />{" "}
+                        <span className="muted">({row.shares[s.key]}%)</span>
                       </td>
                     ))}
                     <td className="num">{row.total}</td>

@@ -9,8 +9,7 @@ export function PeriodBanner({ period, now }: { period: PeriodSummary | null; no
         {period ? (
           <>
             <span>
-              <strong>{period.state === "OPEN" ? "Open for updates:" : "Locked for review:"}</strong>{" "}
-              <Link href={`/periods/${period.id}`}>{period.name}</Link>
+              <strong>{period.state === "OPEN" ? "Open for updates:" : "Locked for review:"}</strong> <Link href={`/periods/${period.id}`}>{period.name}</Link>
             </span>
             <span>
               Cut-off {formatDate(period.cutOffOn)} · Due {formatDate(period.dueOn)} ({describeDaysLeft(daysUntil(period.dueOn, now))})

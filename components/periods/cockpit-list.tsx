@@ -2,7 +2,19 @@ import Link from "next/link";
 import type { CockpitItem } from "@/lib/domain/cockpit";
 import { proposalCode } from "@/lib/domain/vocabulary";
 
-export function CockpitList({ id, title, items, empty, hrefSuffix = "" }: { id: string; title: string; items: CockpitItem[]; empty: string; hrefSuffix?: string }) {
+export function CockpitList({
+  id,
+  title,
+  items,
+  empty,
+  hrefSuffix = "",
+}: {
+  id: string;
+  title: string;
+  items: CockpitItem[];
+  empty: string;
+  hrefSuffix?: string;
+}) {
   return (
     <section className="card" aria-labelledby={`${id}-title`} id={id}>
       <h2 id={`${id}-title`}>

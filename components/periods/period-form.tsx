@@ -15,7 +15,13 @@ export function PeriodForm({ period, nextNumber }: { period?: PeriodSummary; nex
         { name: "number", label: "Report number", type: "number", defaultValue: String(period?.number ?? nextNumber) },
         { name: "name", label: "Name", type: "text", defaultValue: period?.name ?? "", hint: "For example: 12th progress report" },
         { name: "startsOn", label: "Start", type: "date", defaultValue: period ? iso(period.startsOn) : "" },
-        { name: "cutOffOn", label: "Cut-off", type: "date", defaultValue: period ? iso(period.cutOffOn) : "", hint: "Last day for updates; the period can be locked after it." },
+        {
+          name: "cutOffOn",
+          label: "Cut-off",
+          type: "date",
+          defaultValue: period ? iso(period.cutOffOn) : "",
+          hint: "Last day for updates; the period can be locked after it.",
+        },
         { name: "dueOn", label: "Report due", type: "date", defaultValue: period ? iso(period.dueOn) : "" },
       ]}
       buttons={[{ label: period ? "Save changes" : "Create period" }]}

@@ -32,14 +32,26 @@ export function ProposalFiltersForm({
           options={[...IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: "NO_UPDATE", label: NO_UPDATE_LABEL }]}
           selected={filters.status}
         />
-        <CheckGroup legend="Assessment" name="assessment" options={ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))} selected={filters.assessment} />
-        <CheckGroup legend="Focal-point organisation" name="org" options={organisations.map((o) => ({ value: o.code, label: o.code }))} selected={filters.org} />
+        <CheckGroup
+          legend="Assessment"
+          name="assessment"
+          options={ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))}
+          selected={filters.assessment}
+        />
+        <CheckGroup
+          legend="Focal-point organisation"
+          name="org"
+          options={organisations.map((o) => ({ value: o.code, label: o.code }))}
+          selected={filters.org}
+        />
       </div>
       <div className="form-actions" style={{ marginTop: "0.75rem" }}>
         <button type="submit" className="button">
           Apply filters
         </button>
-        {hasActiveFilters(filters) && <Link href={`/proposals${toFilterQuery({ period: periodId, include: filters.include, asOf: filters.asOf })}`}>Clear all filters</Link>}
+        {hasActiveFilters(filters) && (
+          <Link href={`/proposals${toFilterQuery({ period: periodId, include: filters.include, asOf: filters.asOf })}`}>Clear all filters</Link>
+        )}
       </div>
     </form>
   );

@@ -2,7 +2,19 @@ import { ActionForm } from "@/components/ui/action-form";
 import { reviewUpdate } from "@/lib/actions/status-update";
 
 /** Managers approve a submitted update or return it to its author with a note. */
-export function ReviewPanel({ proposalId, periodId, version, canApprove, canReturn }: { proposalId: string; periodId: string; version: number; canApprove: boolean; canReturn: boolean }) {
+export function ReviewPanel({
+  proposalId,
+  periodId,
+  version,
+  canApprove,
+  canReturn,
+}: {
+  proposalId: string;
+  periodId: string;
+  version: number;
+  canApprove: boolean;
+  canReturn: boolean;
+}) {
   const hidden = [
     { name: "proposalId", label: "", type: "hidden" as const, defaultValue: proposalId },
     { name: "periodId", label: "", type: "hidden" as const, defaultValue: periodId },

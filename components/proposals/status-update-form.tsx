@@ -67,9 +67,7 @@ export function StatusUpdateForm({
     if (state.status !== "idle") summaryRef.current?.focus();
   }, [state]);
   const rowCount = Math.min(MAX_EVIDENCE_LINKS, Math.max(values.evidenceLinks.length + 1, 2) + extraRows);
-  const orderedErrors = Object.entries(errors).sort(
-    ([a], [b]) => FIELD_ORDER.indexOf(a.split(".")[0]!) - FIELD_ORDER.indexOf(b.split(".")[0]!),
-  );
+  const orderedErrors = Object.entries(errors).sort(([a], [b]) => FIELD_ORDER.indexOf(a.split(".")[0]!) - FIELD_ORDER.indexOf(b.split(".")[0]!));
   const invalid = (field: string) => (errors[field] ? { "aria-invalid": true as const, "aria-describedby": errorId(field) } : {});
 
   return (

@@ -42,9 +42,20 @@ export function ActionForm({ action, fields, buttons, label, className }: Props)
   }, [state]);
 
   return (
-    <form action={formAction} aria-label={label} className={className} data-state={isPending ? "pending" : state.status} key={state.status === "error" ? JSON.stringify(values) : state.status}>
+    <form
+      action={formAction}
+      aria-label={label}
+      className={className}
+      data-state={isPending ? "pending" : state.status}
+      key={state.status === "error" ? JSON.stringify(values) : state.status}
+    >
       {state.message && (
-        <div ref={messageRef} tabIndex={-1} role={state.status === "error" ? "alert" : "status"} className={`alert ${state.status === "error" ? "alert--error" : "alert--success"}`}>
+        <div
+          ref={messageRef}
+          tabIndex={-1}
+          role={state.status === "error" ? "alert" : "status"}
+          className={`alert ${state.status === "error" ? "alert--error" : "alert--success"}`}
+        >
           {state.message}
         </div>
       )}

@@ -9,7 +9,12 @@ import type { ComponentProps, FormEvent } from "react";
 export function GetForm(props: Omit<ComponentProps<"form">, "method" | "onSubmit">) {
   function dropEmpty(event: FormEvent<HTMLFormElement>) {
     for (const element of Array.from(event.currentTarget.elements)) {
-      if ((element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name && element.value === "" && element.type !== "checkbox") {
+      if (
+        (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) &&
+        element.name &&
+        element.value === "" &&
+        element.type !== "checkbox"
+      ) {
         element.disabled = true;
         // Re-enable after the navigation has read the form, so that going back shows the field usable.
         setTimeout(() => (element.disabled = false));

@@ -20,7 +20,11 @@ export function proposalCode(number: number): string {
 export async function freshProposals(index: number, count = 1, options: { withEarlierUpdate?: boolean } = {}): Promise<ProposalInfo[]> {
   let candidates = await proposalsWithoutOpenUpdate(testDb());
   if (options.withEarlierUpdate) {
-    const withHistory = await testDb().statusUpdate.findMany({ where: { proposalId: { in: candidates } }, select: { proposalId: true }, distinct: ["proposalId"] });
+    const withHistory = await testDb().statusUpdate.findMany({
+      where: { proposalId: { in: candidates } },
+      select: { proposalId: true },
+      distinct: ["proposalId"],
+    });
     const keep = new Set(withHistory.map((r) => r.proposalId));
     candidates = candidates.filter((id) => keep.has(id));
   }
@@ -104,7 +108,14 @@ export async function updateCountInPeriod(periodId: string, states?: WorkflowSta
 export async function createOpenUpdate(
   proposalId: string,
   author: { id: string; organisationId: string },
-  values: { workflowState: WorkflowState; narrative?: string; returnNote?: string; status?: "IN_PROGRESS" | "ONGOING" | "STALLED"; rationale?: string; nextSteps?: string },
+  values: {
+    workflowState: WorkflowState;
+    narrative?: string;
+    returnNote?: string;
+    status?: "IN_PROGRESS" | "ONGOING" | "STALLED";
+    rationale?: string;
+    nextSteps?: string;
+  },
 ) {
   const data = {
     status: values.status ?? ("IN_PROGRESS" as const),

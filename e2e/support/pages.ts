@@ -58,7 +58,10 @@ export type UpdateValues = {
 
 /** Fills the status update form (the page must show it). */
 export async function fillUpdateForm(page: Page, values: UpdateValues): Promise<void> {
-  await page.getByRole("group", { name: "Implementation status" }).getByRole("radio", { name: new RegExp(`^${values.status}\\b`) }).check();
+  await page
+    .getByRole("group", { name: "Implementation status" })
+    .getByRole("radio", { name: new RegExp(`^${values.status}\\b`) })
+    .check();
   await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: values.assessment, exact: true }).check();
   await page.getByLabel("Progress (%)").fill(values.progress);
   await page.getByLabel("Narrative").fill(values.narrative);

@@ -66,7 +66,10 @@ export async function sendReminders(_previous: FormState, formData: FormData): P
     if (recipients === 0) return { status: "success", message: "Nobody has anything due: no reminder needed." };
     return {
       status: "success",
-      message: sent === recipients ? `Reminders sent to ${sent} focal point${sent === 1 ? "" : "s"}.` : `${recipients} focal points have items due; ${sent} e-mails were sent (e-mail is ${sent === 0 ? "not configured" : "partly failing"}). They also see them under the bell.`,
+      message:
+        sent === recipients
+          ? `Reminders sent to ${sent} focal point${sent === 1 ? "" : "s"}.`
+          : `${recipients} focal points have items due; ${sent} e-mails were sent (e-mail is ${sent === 0 ? "not configured" : "partly failing"}). They also see them under the bell.`,
     };
   } catch (error) {
     return toFormError(error, { action: "sendReminders", periodId });

@@ -7,7 +7,14 @@ import { notifyReturned } from "@/lib/data/notifications";
 import { recordStatusUpdate, reviewStatusUpdate, type ConflictDetails } from "@/lib/data/status-updates";
 import type { CurrentUpdate } from "@/lib/domain/proposals";
 import { isAppError } from "@/lib/errors";
-import { readStatusUpdateForm, reviewSchema, statusUpdateSchema, toFieldErrors, type FieldErrors, type StatusUpdateFormValues } from "@/lib/validation/status-update";
+import {
+  readStatusUpdateForm,
+  reviewSchema,
+  statusUpdateSchema,
+  toFieldErrors,
+  type FieldErrors,
+  type StatusUpdateFormValues,
+} from "@/lib/validation/status-update";
 import { formValues, toFormError, type FormState } from "./form-state";
 
 export type SaveStatusUpdateState = {
@@ -29,7 +36,12 @@ export async function saveStatusUpdate(_previous: SaveStatusUpdateState, formDat
     const user = await requireUser();
     const parsed = statusUpdateSchema.safeParse(values);
     if (!parsed.success) {
-      return { status: "error", message: "Some answers need correcting: see the messages beside the fields.", fieldErrors: toFieldErrors(parsed.error), values };
+      return {
+        status: "error",
+        message: "Some answers need correcting: see the messages beside the fields.",
+        fieldErrors: toFieldErrors(parsed.error),
+        values,
+      };
     }
     const saved = await recordStatusUpdate(user, parsed.data);
     outcome = saved.workflowState === "SUBMITTED" ? "submitted" : "saved";
@@ -53,7 +65,8 @@ export async function reviewUpdate(_previous: FormState, formData: FormData): Pr
   try {
     const user = await requireUser();
     const parsed = reviewSchema.safeParse(values);
-    if (!parsed.success) return { status: "error", message: "Check the review: see the message beside the field.", fieldErrors: toFieldErrors(parsed.error), values };
+    if (!parsed.success)
+      return { status: "error", message: "Check the review: see the message beside the field.", fieldErrors: toFieldErrors(parsed.error), values };
     const reviewed = await reviewStatusUpdate(user, parsed.data);
     decision = parsed.data.decision;
     if (decision === "return") await notifyReturned(reviewed.id);

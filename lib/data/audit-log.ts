@@ -25,7 +25,9 @@ function where(filters: AuditFilters): Prisma.AuditEventWhereInput {
     ...(filters.proposal ? { proposalId: filters.proposal } : {}),
     ...(filters.period ? { periodId: filters.period } : {}),
     ...(filters.action ? { action: { startsWith: filters.action } } : {}),
-    ...(filters.from || filters.to ? { at: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: new Date(filters.to.getTime() + 24 * 3600 * 1000) } : {}) } } : {}),
+    ...(filters.from || filters.to
+      ? { at: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: new Date(filters.to.getTime() + 24 * 3600 * 1000) } : {}) } }
+      : {}),
     ...(filters.before ? { id: { lt: BigInt(filters.before) } } : {}),
   };
 }
@@ -36,7 +38,18 @@ export async function listAuditEvents(filters: AuditFilters): Promise<{ rows: Au
     where: where(filters),
     orderBy: { id: "desc" },
     take: AUDIT_PAGE_SIZE + 1,
-    select: { id: true, at: true, action: true, entityType: true, entityId: true, proposalId: true, periodId: true, before: true, after: true, actor: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      proposalId: true,
+      periodId: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true, email: true } },
+    },
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   return {

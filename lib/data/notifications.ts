@@ -29,7 +29,13 @@ async function dueFor(userIds: string[], period: PeriodSummary) {
     },
     orderBy: { proposal: { number: "asc" } },
   });
-  return rows.map((r) => ({ userId: r.userId, proposalId: r.proposal.id, number: r.proposal.number, title: r.proposal.title, hasDraft: r.proposal.statusUpdates.length > 0 }));
+  return rows.map((r) => ({
+    userId: r.userId,
+    proposalId: r.proposal.id,
+    number: r.proposal.number,
+    title: r.proposal.title,
+    hasDraft: r.proposal.statusUpdates.length > 0,
+  }));
 }
 
 /** Returned updates the user wrote or follows, in the period. */
@@ -42,7 +48,15 @@ async function returnedFor(userIds: string[], periodId: string) {
   return rows;
 }
 
-type BellRow = { kind: NotificationKind; proposalId: string | null; number: number | null; title: string | null; returnNote: string | null; hasDraft: boolean | null; awaiting: number | null };
+type BellRow = {
+  kind: NotificationKind;
+  proposalId: string | null;
+  number: number | null;
+  title: string | null;
+  returnNote: string | null;
+  hasDraft: boolean | null;
+  awaiting: number | null;
+};
 
 /**
  * The bell's items for one user in one round trip: on every page, the seven queries Prisma makes for
@@ -82,7 +96,12 @@ export const getNotifications = cache(async (user: Actor, now = new Date()): Pro
   const items: Notification[] = [];
   for (const r of rows) {
     if (r.kind === "returned") {
-      items.push({ kind: "returned", title: `${proposalCode(r.number!)} returned for changes`, detail: r.returnNote ?? "", href: `/proposals/${r.proposalId}` });
+      items.push({
+        kind: "returned",
+        title: `${proposalCode(r.number!)} returned for changes`,
+        detail: r.returnNote ?? "",
+        href: `/proposals/${r.proposalId}`,
+      });
     } else if (r.kind === "due") {
       items.push({
         kind: "due",
@@ -91,7 +110,12 @@ export const getNotifications = cache(async (user: Actor, now = new Date()): Pro
         href: `/proposals/${r.proposalId}/update`,
       });
     } else if (r.awaiting) {
-      items.push({ kind: "review", title: `${r.awaiting} update${r.awaiting === 1 ? "" : "s"} awaiting review`, detail: period.name, href: `/periods/${period.id}#awaiting-review` });
+      items.push({
+        kind: "review",
+        title: `${r.awaiting} update${r.awaiting === 1 ? "" : "s"} awaiting review`,
+        detail: period.name,
+        href: `/periods/${period.id}#awaiting-review`,
+      });
     }
   }
   return items.slice(0, MAX_ITEMS);
@@ -101,7 +125,12 @@ export const getNotifications = cache(async (user: Actor, now = new Date()): Pro
 export async function notifyReturned(statusUpdateId: string): Promise<void> {
   const update = await getDb().statusUpdate.findUnique({
     where: { id: statusUpdateId },
-    select: { returnNote: true, author: { select: { email: true, name: true, active: true } }, period: { select: { name: true } }, proposal: { select: { id: true, number: true, title: true } } },
+    select: {
+      returnNote: true,
+      author: { select: { email: true, name: true, active: true } },
+      period: { select: { name: true } },
+      proposal: { select: { id: true, number: true, title: true } },
+    },
   });
   if (!update || !update.author.active) return;
   await sendMails([
@@ -135,8 +164,13 @@ export async function sendDueReminders(actor: Actor, periodId: string, now = new
     const back = returned.filter((r) => r.authorId === user.id || r.proposal.focalPoints.some((fp) => fp.userId === user.id));
     if (mine.length + back.length === 0) continue;
     const lines = [
-      ...back.map((r) => `- ${proposalCode(r.proposal.number)} ${r.proposal.title}: returned ("${r.returnNote ?? ""}") ${appUrl(`/proposals/${r.proposal.id}`)}`),
-      ...mine.map((d) => `- ${proposalCode(d.number)} ${d.title}: ${d.hasDraft ? "draft not yet submitted" : "no update yet"} ${appUrl(`/proposals/${d.proposalId}/update`)}`),
+      ...back.map(
+        (r) => `- ${proposalCode(r.proposal.number)} ${r.proposal.title}: returned ("${r.returnNote ?? ""}") ${appUrl(`/proposals/${r.proposal.id}`)}`,
+      ),
+      ...mine.map(
+        (d) =>
+          `- ${proposalCode(d.number)} ${d.title}: ${d.hasDraft ? "draft not yet submitted" : "no update yet"} ${appUrl(`/proposals/${d.proposalId}/update`)}`,
+      ),
     ];
     mails.push({
       to: user.email,
@@ -145,6 +179,13 @@ export async function sendDueReminders(actor: Actor, periodId: string, now = new
     });
   }
   const sent = await sendMails(mails);
-  await recordAuditEvent({ actorId: actor.id, action: "period.reminders_sent", entityType: "ReportingPeriod", entityId: period.id, periodId: period.id, after: { recipients: mails.length, sent } });
+  await recordAuditEvent({
+    actorId: actor.id,
+    action: "period.reminders_sent",
+    entityType: "ReportingPeriod",
+    entityId: period.id,
+    periodId: period.id,
+    after: { recipients: mails.length, sent },
+  });
   return { recipients: mails.length, sent };
 }

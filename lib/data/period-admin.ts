@@ -13,7 +13,14 @@ const PERIOD_STATE_LOCK = 72_707_001;
 
 async function authorize(actor: Actor, attempted: string, periodId: string | null): Promise<void> {
   if (canManagePeriods(actor)) return;
-  await recordAuditEvent({ actorId: actor.id, action: "permission.denied", entityType: "ReportingPeriod", entityId: periodId ?? "new", periodId, after: { attempted } });
+  await recordAuditEvent({
+    actorId: actor.id,
+    action: "permission.denied",
+    entityType: "ReportingPeriod",
+    entityId: periodId ?? "new",
+    periodId,
+    after: { attempted },
+  });
   throw new AppError("FORBIDDEN", "Only managers run reporting periods.");
 }
 
@@ -22,7 +29,12 @@ function periodData(input: PeriodInput) {
 }
 
 function isoDates(values: ReturnType<typeof periodData>) {
-  return { ...values, startsOn: values.startsOn.toISOString().slice(0, 10), cutOffOn: values.cutOffOn.toISOString().slice(0, 10), dueOn: values.dueOn.toISOString().slice(0, 10) };
+  return {
+    ...values,
+    startsOn: values.startsOn.toISOString().slice(0, 10),
+    cutOffOn: values.cutOffOn.toISOString().slice(0, 10),
+    dueOn: values.dueOn.toISOString().slice(0, 10),
+  };
 }
 
 function duplicateNumber(error: unknown): boolean {
@@ -54,13 +66,27 @@ export async function updatePeriod(actor: Actor, periodId: string, input: Period
   const data = periodData(input);
   try {
     await getDb().$transaction(async (tx) => {
-      const before = await tx.reportingPeriod.findUnique({ where: { id: periodId }, select: { number: true, name: true, startsOn: true, cutOffOn: true, dueOn: true, state: true, version: true } });
+      const before = await tx.reportingPeriod.findUnique({
+        where: { id: periodId },
+        select: { number: true, name: true, startsOn: true, cutOffOn: true, dueOn: true, state: true, version: true },
+      });
       if (!before) throw new AppError("NOT_FOUND", "This reporting period does not exist.");
       if (before.state === "CLOSED") throw new AppError("PERIOD_CLOSED", "A closed period cannot be changed.");
-      const { count } = await tx.reportingPeriod.updateMany({ where: { id: periodId, version: input.expectedVersion }, data: { ...data, version: { increment: 1 } } });
+      const { count } = await tx.reportingPeriod.updateMany({
+        where: { id: periodId, version: input.expectedVersion },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (count === 0) throw stale();
       const { state: _state, version, ...old } = before;
-      await appendAudit(tx, { actorId: actor.id, action: "period.update", entityType: "ReportingPeriod", entityId: periodId, periodId, before: { ...isoDates(old), version }, after: { ...isoDates(data), version: version + 1 } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "period.update",
+        entityType: "ReportingPeriod",
+        entityId: periodId,
+        periodId,
+        before: { ...isoDates(old), version },
+        after: { ...isoDates(data), version: version + 1 },
+      });
     });
   } catch (error) {
     if (duplicateNumber(error)) throw numberTaken(input.number);
@@ -114,7 +140,8 @@ export async function reopenProposal(actor: Actor, input: ReopenInput, now = new
       tx.proposal.findUnique({ where: { id: input.proposalId }, select: { id: true } }),
     ]);
     if (!period || !proposal) throw new AppError("NOT_FOUND", "This period or proposal does not exist.");
-    if (period.state !== "LOCKED") throw new AppError("CONFLICT", `Only a locked period's proposals can be reopened; the ${period.name} is ${period.state.toLowerCase()}.`);
+    if (period.state !== "LOCKED")
+      throw new AppError("CONFLICT", `Only a locked period's proposals can be reopened; the ${period.name} is ${period.state.toLowerCase()}.`);
     const created = await tx.periodReopening.create({
       data: { periodId: input.periodId, proposalId: input.proposalId, reason: input.reason, expiresAt, createdById: actor.id },
       select: { id: true, expiresAt: true },

@@ -135,7 +135,16 @@ async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, as
   const revisionIds = proposals.flatMap((p) => byProposal.get(p.id)?.revisionId ?? []);
   const revisions = await db.statusUpdateRevision.findMany({
     where: { id: { in: revisionIds } },
-    select: { id: true, statusUpdateId: true, ...versionSelect, version: true, createdAt: true, authorId: true, author: { select: { name: true } }, organisation: { select: { code: true } } },
+    select: {
+      id: true,
+      statusUpdateId: true,
+      ...versionSelect,
+      version: true,
+      createdAt: true,
+      authorId: true,
+      author: { select: { name: true } },
+      organisation: { select: { code: true } },
+    },
   });
   const revisionById = new Map(revisions.map((r) => [r.id, r]));
   const rows = proposals.map((p) => {

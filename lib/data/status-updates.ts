@@ -145,11 +145,25 @@ export async function recordStatusUpdate(
             select: { id: true, version: true },
           });
       await tx.statusUpdateRevision.create({
-        data: { ...values, workflowState: nextState, returnNote: existing?.returnNote ?? null, statusUpdateId: saved.id, version: saved.version, authorId: actor.id, organisationId: actor.organisationId },
+        data: {
+          ...values,
+          workflowState: nextState,
+          returnNote: existing?.returnNote ?? null,
+          statusUpdateId: saved.id,
+          version: saved.version,
+          authorId: actor.id,
+          organisationId: actor.organisationId,
+        },
       });
       await appendAudit(tx, {
         actorId: actor.id,
-        action: !existing ? (wantsSubmit ? "status_update.create_submit" : "status_update.create") : wantsSubmit ? "status_update.submit" : "status_update.update",
+        action: !existing
+          ? wantsSubmit
+            ? "status_update.create_submit"
+            : "status_update.create"
+          : wantsSubmit
+            ? "status_update.submit"
+            : "status_update.update",
         entityType: "StatusUpdate",
         entityId: saved.id,
         proposalId: input.proposalId,
@@ -188,7 +202,10 @@ export async function reviewStatusUpdate(
       const allowed = updatePermissions(actor, access, { period, reopening, workflowState: existing.workflowState, now });
       const may = input.decision === "approve" ? allowed.canApprove : allowed.canReturn;
       if (!may) {
-        throw new AppError("CONFLICT", `An update that is ${existing.workflowState.toLowerCase()} cannot be ${input.decision === "approve" ? "approved" : "returned"}${reviewable(period) ? "" : " in a closed period"}.`);
+        throw new AppError(
+          "CONFLICT",
+          `An update that is ${existing.workflowState.toLowerCase()} cannot be ${input.decision === "approve" ? "approved" : "returned"}${reviewable(period) ? "" : " in a closed period"}.`,
+        );
       }
       const nextState = nextWorkflowState(existing.workflowState, input.decision)!;
       const returnNote = input.decision === "return" ? input.note : existing.returnNote;
@@ -198,7 +215,15 @@ export async function reviewStatusUpdate(
         select: { id: true, version: true, authorId: true },
       });
       await tx.statusUpdateRevision.create({
-        data: { ...content(existing), workflowState: nextState, returnNote, statusUpdateId: saved.id, version: saved.version, authorId: actor.id, organisationId: actor.organisationId },
+        data: {
+          ...content(existing),
+          workflowState: nextState,
+          returnNote,
+          statusUpdateId: saved.id,
+          version: saved.version,
+          authorId: actor.id,
+          organisationId: actor.organisationId,
+        },
       });
       await appendAudit(tx, {
         actorId: actor.id,

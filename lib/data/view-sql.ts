@@ -54,4 +54,3 @@ export function assessmentSql(filters: Pick<ViewFilters, "assessment">, alias: "
   if (!filters.assessment.length) return Prisma.sql`TRUE`;
   return Prisma.sql`${Prisma.raw(`${alias}.assessment`)}::text IN (${Prisma.join(filters.assessment)})`;
 }
-

@@ -2,7 +2,14 @@ import { expect, test } from "vitest";
 import { auditChanges } from "./audit";
 
 test.each([
-  [null, { status: "ONGOING", progress: 40 }, [{ field: "status", before: "", after: "ONGOING" }, { field: "progress", before: "", after: "40" }]],
+  [
+    null,
+    { status: "ONGOING", progress: 40 },
+    [
+      { field: "status", before: "", after: "ONGOING" },
+      { field: "progress", before: "", after: "40" },
+    ],
+  ],
   [
     { status: "ONGOING", progress: 40, narrative: "a" },
     { status: "STALLED", progress: 40, narrative: "a" },

@@ -16,7 +16,5 @@ export function auditChanges(before: unknown, after: unknown): AuditFieldChange[
   const a = asRecord(before);
   const b = asRecord(after);
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys
-    .filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]))
-    .map((field) => ({ field, before: show(a[field]), after: show(b[field]) }));
+  return keys.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key])).map((field) => ({ field, before: show(a[field]), after: show(b[field]) }));
 }

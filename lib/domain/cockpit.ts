@@ -80,9 +80,15 @@ export function buildCockpit(proposals: readonly CockpitProposal[], period: { cu
   const isPastCutOff = daysUntil(period.cutOffOn, now) < 0;
   const reported = sorted.filter((p) => isReported(p.update?.workflowState)).length;
   const missing = sorted.filter((p) => !isReported(p.update?.workflowState) && p.update?.workflowState !== "RETURNED");
-  const byArea = coverage(groupBy([...sorted].sort((a, b) => a.areaNumber - b.areaNumber), (p) => [{ key: p.areaId, label: p.areaName }]));
-  const byOrganisation = coverage(groupBy(sorted, (p) => [...new Set(p.focalPoints.map((fp) => fp.organisationCode))].map((code) => ({ key: code, label: code }))))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const byArea = coverage(
+    groupBy(
+      [...sorted].sort((a, b) => a.areaNumber - b.areaNumber),
+      (p) => [{ key: p.areaId, label: p.areaName }],
+    ),
+  );
+  const byOrganisation = coverage(
+    groupBy(sorted, (p) => [...new Set(p.focalPoints.map((fp) => fp.organisationCode))].map((code) => ({ key: code, label: code }))),
+  ).sort((a, b) => a.label.localeCompare(b.label));
   const byFocalPoint = coverage(groupBy(sorted, (p) => p.focalPoints.map((fp) => ({ key: fp.userId, label: `${fp.name} (${fp.organisationCode})` })))).sort(
     (a, b) => a.percent - b.percent || a.label.localeCompare(b.label),
   );

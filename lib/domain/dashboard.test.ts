@@ -118,6 +118,8 @@ describe("buildDashboard", () => {
   test("refuses counts that cannot be true", () => {
     expect(() => buildDashboard({ ...input, current: [{ areaId: "cyber", status: "ONGOING", assessment: "ON_TRACK", count: 6 }] })).toThrow(/more updates/);
     expect(() => buildDashboard({ ...input, current: [{ areaId: "nope", status: "ONGOING", assessment: "ON_TRACK", count: 1 }] })).toThrow(/unknown area/);
-    expect(() => buildDashboard({ ...input, history: [{ periodId: "p9", areaId: "cyber", status: "ONGOING", count: 1, progressSum: 0 }] })).toThrow(/unknown period/);
+    expect(() => buildDashboard({ ...input, history: [{ periodId: "p9", areaId: "cyber", status: "ONGOING", count: 1, progressSum: 0 }] })).toThrow(
+      /unknown period/,
+    );
   });
 });

@@ -1,14 +1,7 @@
 // Turns grouped counts from SQL into the numbers of the dashboard. The same functions feed the charts,
 // their table twins, their text summaries and the drill-down links, so they can never disagree.
 import { percentOf, toShares } from "./percent";
-import {
-  ASSESSMENTS,
-  ASSESSMENT_LABELS,
-  IMPLEMENTATION_STATUSES,
-  STATUS_LABELS,
-  type Assessment,
-  type ImplementationStatus,
-} from "./vocabulary";
+import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_LABELS, type Assessment, type ImplementationStatus } from "./vocabulary";
 
 export type StatusKey = ImplementationStatus | "NO_UPDATE";
 export const STATUS_KEYS: readonly StatusKey[] = [...IMPLEMENTATION_STATUSES, "NO_UPDATE"];
@@ -147,7 +140,14 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     }
     const total = heatRows.reduce((sum, row) => sum + row.cells[i]!.total, 0);
     const shares = toShares(STATUS_KEYS.map((key) => counts[key]));
-    return { periodId: p.id, number: p.number, name: p.name, total, counts, shares: Object.fromEntries(STATUS_KEYS.map((key, k) => [key, shares[k]!])) as Record<StatusKey, number> };
+    return {
+      periodId: p.id,
+      number: p.number,
+      name: p.name,
+      total,
+      counts,
+      shares: Object.fromEntries(STATUS_KEYS.map((key, k) => [key, shares[k]!])) as Record<StatusKey, number>,
+    };
   });
 
   return {
@@ -159,7 +159,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     overdueCount: input.overdue,
     statusCounts: STATUS_KEYS.map((status, i) => ({ status, label: statusKeyLabel(status), count: totals[i]!, share: statusShares[i]! })),
     byArea,
-    assessments: ASSESSMENTS.map((assessment, i) => ({ assessment, label: ASSESSMENT_LABELS[assessment], count: assessmentCounts[i]!, share: assessmentShares[i]! })),
+    assessments: ASSESSMENTS.map((assessment, i) => ({
+      assessment,
+      label: ASSESSMENT_LABELS[assessment],
+      count: assessmentCounts[i]!,
+      share: assessmentShares[i]!,
+    })),
     coverageByOrganisation: [...input.organisations]
       .sort((a, b) => a.code.localeCompare(b.code))
       .map((org) => ({ ...org, missing: org.followed - org.reported, percent: percentOf(org.reported, org.followed) })),

@@ -32,7 +32,14 @@ describe("compareVersions", () => {
   });
 
   test("lists changed fields with labels, and word segments for texts only", () => {
-    const v2: VersionSnapshot = { ...v1, status: "STALLED", progress: 40, narrative: "Two staff talks were cancelled.", rationale: "Talks cancelled", workflowState: "SUBMITTED" };
+    const v2: VersionSnapshot = {
+      ...v1,
+      status: "STALLED",
+      progress: 40,
+      narrative: "Two staff talks were cancelled.",
+      rationale: "Talks cancelled",
+      workflowState: "SUBMITTED",
+    };
     const changes = compareVersions(v1, v2);
     expect(changes.filter((c) => c.changed).map((c) => c.field)).toEqual(["status", "narrative", "rationale", "workflowState"]);
     const status = changes.find((c) => c.field === "status")!;

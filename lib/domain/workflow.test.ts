@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
 import type { Actor } from "./permissions";
-import { canTakeWorkflowAction, nextWorkflowState, stateAfterSave, updatePermissions, WORKFLOW_ACTIONS, WORKFLOW_STATES, type WorkflowAction, type WorkflowState } from "./workflow";
+import {
+  canTakeWorkflowAction,
+  nextWorkflowState,
+  stateAfterSave,
+  updatePermissions,
+  WORKFLOW_ACTIONS,
+  WORKFLOW_STATES,
+  type WorkflowAction,
+  type WorkflowState,
+} from "./workflow";
 
 const staff: Actor = { id: "s", role: "STAFF", organisationId: "nato" };
 const otherStaff: Actor = { id: "o", role: "STAFF", organisationId: "eu" };
@@ -63,7 +72,14 @@ describe("updatePermissions", () => {
     ["staff, locked + expired reopening", staff, locked, expired, "DRAFT", { canEdit: false, canSubmit: false, canApprove: false, canReturn: false }],
     ["staff, locked + reopened, approved", staff, locked, reopened, "APPROVED", { canEdit: true, canSubmit: true, canApprove: false, canReturn: false }],
     ["staff, open, approved", staff, open, null, "APPROVED", { canEdit: false, canSubmit: false, canApprove: false, canReturn: false }],
-    ["other staff, locked + reopened, approved", otherStaff, locked, reopened, "APPROVED", { canEdit: false, canSubmit: false, canApprove: false, canReturn: false }],
+    [
+      "other staff, locked + reopened, approved",
+      otherStaff,
+      locked,
+      reopened,
+      "APPROVED",
+      { canEdit: false, canSubmit: false, canApprove: false, canReturn: false },
+    ],
     ["manager, locked, submitted", manager, locked, null, "SUBMITTED", { canEdit: false, canSubmit: false, canApprove: true, canReturn: true }],
     ["manager, open, no update", manager, open, null, null, { canEdit: true, canSubmit: true, canApprove: false, canReturn: false }],
     ["manager, closed, approved", manager, { state: "CLOSED" }, null, "APPROVED", { canEdit: false, canSubmit: false, canApprove: false, canReturn: false }],

@@ -7,11 +7,14 @@ const isoDate = (label: string) =>
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `Enter the ${label} as a date`, abort: true })
     // Date.parse rolls 30 February over to March: require the date to read back unchanged.
-    .refine((v) => {
-      const time = Date.parse(`${v}T00:00:00Z`);
-      return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
-      // abort: an impossible date stops here, so the cross-field rules below do not pile on.
-    }, { message: `Enter a real ${label}`, abort: true })
+    .refine(
+      (v) => {
+        const time = Date.parse(`${v}T00:00:00Z`);
+        return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
+        // abort: an impossible date stops here, so the cross-field rules below do not pile on.
+      },
+      { message: `Enter a real ${label}`, abort: true },
+    )
     .transform((v) => new Date(`${v}T00:00:00Z`));
 
 export const periodSchema = z

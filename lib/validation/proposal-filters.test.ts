@@ -2,8 +2,18 @@ import { expect, test } from "vitest";
 import { parseProposalFilters, toFilterQuery } from "./proposal-filters";
 
 test("parses repeated and comma-separated values, dropping unknown ones", () => {
-  const filters = parseProposalFilters(new URLSearchParams("q=%20cyber%20&status=ONGOING&status=BOGUS,STALLED&area=cyber&area=Bad Area&org=nato&assessment=AT_RISK"));
-  expect(filters).toEqual({ q: "cyber", area: ["cyber"], status: ["ONGOING", "STALLED"], assessment: ["AT_RISK"], org: ["NATO"], period: undefined, include: "all" });
+  const filters = parseProposalFilters(
+    new URLSearchParams("q=%20cyber%20&status=ONGOING&status=BOGUS,STALLED&area=cyber&area=Bad Area&org=nato&assessment=AT_RISK"),
+  );
+  expect(filters).toEqual({
+    q: "cyber",
+    area: ["cyber"],
+    status: ["ONGOING", "STALLED"],
+    assessment: ["AT_RISK"],
+    org: ["NATO"],
+    period: undefined,
+    include: "all",
+  });
 });
 
 test("an empty query means no filters", () => {

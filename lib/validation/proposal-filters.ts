@@ -75,4 +75,3 @@ export { proposalListHref, toFilterQuery } from "@/lib/domain/filter-query";
 export function hasActiveFilters(filters: ProposalFilters): boolean {
   return Boolean(filters.q || filters.area.length || filters.status.length || filters.assessment.length || filters.org.length);
 }
-

@@ -54,17 +54,38 @@ function pick<T>(rand: () => number, options: readonly (readonly [T, number])[])
 function nextStatus(rand: () => number, current: Status | null): Status {
   switch (current) {
     case null:
-      return pick(rand, [["NOT_STARTED", 4], ["IN_PROGRESS", 6]]);
+      return pick(rand, [
+        ["NOT_STARTED", 4],
+        ["IN_PROGRESS", 6],
+      ]);
     case "NOT_STARTED":
-      return pick(rand, [["IN_PROGRESS", 7], ["NOT_STARTED", 3]]);
+      return pick(rand, [
+        ["IN_PROGRESS", 7],
+        ["NOT_STARTED", 3],
+      ]);
     case "IN_PROGRESS":
-      return pick(rand, [["IN_PROGRESS", 55], ["ONGOING", 30], ["COMPLETED", 5], ["STALLED", 10]]);
+      return pick(rand, [
+        ["IN_PROGRESS", 55],
+        ["ONGOING", 30],
+        ["COMPLETED", 5],
+        ["STALLED", 10],
+      ]);
     case "ONGOING":
-      return pick(rand, [["ONGOING", 92], ["STALLED", 6], ["COMPLETED", 2]]);
+      return pick(rand, [
+        ["ONGOING", 92],
+        ["STALLED", 6],
+        ["COMPLETED", 2],
+      ]);
     case "STALLED":
-      return pick(rand, [["IN_PROGRESS", 5], ["STALLED", 5]]);
+      return pick(rand, [
+        ["IN_PROGRESS", 5],
+        ["STALLED", 5],
+      ]);
     case "COMPLETED":
-      return pick(rand, [["COMPLETED", 90], ["ONGOING", 10]]);
+      return pick(rand, [
+        ["COMPLETED", 90],
+        ["ONGOING", 10],
+      ]);
   }
 }
 
@@ -86,24 +107,48 @@ function nextProgress(rand: () => number, status: Status, previous: number): num
 function assessmentFor(rand: () => number, status: Status): Assessment {
   switch (status) {
     case "NOT_STARTED":
-      return pick(rand, [["NOT_ASSESSED", 6], ["AT_RISK", 4]]);
+      return pick(rand, [
+        ["NOT_ASSESSED", 6],
+        ["AT_RISK", 4],
+      ]);
     case "IN_PROGRESS":
-      return pick(rand, [["ON_TRACK", 8], ["AT_RISK", 2]]);
+      return pick(rand, [
+        ["ON_TRACK", 8],
+        ["AT_RISK", 2],
+      ]);
     case "ONGOING":
-      return pick(rand, [["ON_TRACK", 9], ["AT_RISK", 1]]);
+      return pick(rand, [
+        ["ON_TRACK", 9],
+        ["AT_RISK", 1],
+      ]);
     case "COMPLETED":
       return "ON_TRACK";
     case "STALLED":
-      return pick(rand, [["OFF_TRACK", 6], ["AT_RISK", 4]]);
+      return pick(rand, [
+        ["OFF_TRACK", 6],
+        ["AT_RISK", 4],
+      ]);
   }
 }
 
 const NARRATIVES: Record<Status, string[]> = {
-  NOT_STARTED: ["Work has not started; staff are identifying points of contact on both sides.", "Preparatory contacts only; no joint activity took place in this period."],
-  IN_PROGRESS: ["Staff-to-staff talks continued and a joint work plan was drafted.", "Two cross-briefings were held and the terms of reference are being finalised."],
-  ONGOING: ["Regular staff dialogue continued as planned, with cross-briefings each quarter.", "The activity is established and recurring; exchanges took place as scheduled."],
+  NOT_STARTED: [
+    "Work has not started; staff are identifying points of contact on both sides.",
+    "Preparatory contacts only; no joint activity took place in this period.",
+  ],
+  IN_PROGRESS: [
+    "Staff-to-staff talks continued and a joint work plan was drafted.",
+    "Two cross-briefings were held and the terms of reference are being finalised.",
+  ],
+  ONGOING: [
+    "Regular staff dialogue continued as planned, with cross-briefings each quarter.",
+    "The activity is established and recurring; exchanges took place as scheduled.",
+  ],
   COMPLETED: ["The agreed deliverable was completed and endorsed by both staffs.", "Completed; lessons identified were shared with both organisations."],
-  STALLED: ["Progress paused pending agreement on information-sharing arrangements.", "No progress this period; the issue was raised at the staff-to-staff level."],
+  STALLED: [
+    "Progress paused pending agreement on information-sharing arrangements.",
+    "No progress this period; the issue was raised at the staff-to-staff level.",
+  ],
 };
 
 const NEXT_STEPS: Record<Status, string> = {
@@ -153,7 +198,14 @@ export function synthesiseHistory(
       assessment = assessmentFor(rand, status);
       progress = nextProgress(rand, status, progress);
       // Closed periods were approved and published; the open one is mid-cycle.
-      const workflowState = isOpen ? pick(rand, [["APPROVED", 5], ["SUBMITTED", 2.5], ["DRAFT", 1.5], ["RETURNED", 1]] as const) : "APPROVED";
+      const workflowState = isOpen
+        ? pick(rand, [
+            ["APPROVED", 5],
+            ["SUBMITTED", 2.5],
+            ["DRAFT", 1.5],
+            ["RETURNED", 1],
+          ] as const)
+        : "APPROVED";
       const changed = previous !== null && (previous.status !== status || previous.assessment !== assessment);
       const author = authors[(period.number + proposal.number) % authors.length]!;
       const variants = NARRATIVES[status];
@@ -169,8 +221,7 @@ export function synthesiseHistory(
         progress,
         narrative: `[Demo data] ${variants[Math.floor(rand() * variants.length)]}`,
         nextSteps: NEXT_STEPS[status],
-        evidenceLinks:
-          rand() < 0.3 ? [{ label: `Meeting record, ${period.name}`, url: `https://example.org/demo/${proposal.id}/${period.id}` }] : [],
+        evidenceLinks: rand() < 0.3 ? [{ label: `Meeting record, ${period.name}`, url: `https://example.org/demo/${proposal.id}/${period.id}` }] : [],
         rationale: changed ? "[Demo data] Reassessed after the latest staff-to-staff meeting." : "",
         workflowState,
         returnNote: workflowState === "RETURNED" ? "[Demo data] Please add the date and outcome of the last staff talks." : null,

@@ -129,7 +129,10 @@ describe("a change and its audit event commit together", () => {
 
     // An edit of a saved update, likewise.
     await recordStatusUpdate(staff, input(proposalId, 0));
-    await expectRolledBack(() => recordStatusUpdate(staff, input(proposalId, 1, { narrative: COMMIT_MARKER, intent: "submit" })), /test trigger refused the commit/);
+    await expectRolledBack(
+      () => recordStatusUpdate(staff, input(proposalId, 1, { narrative: COMMIT_MARKER, intent: "submit" })),
+      /test trigger refused the commit/,
+    );
     expect(await prisma.statusUpdate.findUniqueOrThrow({ where: { proposalId_periodId: { proposalId, periodId: openPeriodId } } })).toMatchObject({
       version: 1,
       workflowState: "DRAFT",
@@ -155,7 +158,12 @@ describe("a change and its audit event commit together", () => {
 describe("the database refuses to change or remove audit events and revisions", () => {
   const statements = (table: "AuditEvent" | "StatusUpdateRevision") =>
     [
-      ["UPDATE", table === "AuditEvent" ? `UPDATE "AuditEvent" SET action = 'tampered' WHERE id = $1` : `UPDATE "StatusUpdateRevision" SET narrative = 'tampered' WHERE id = $1`],
+      [
+        "UPDATE",
+        table === "AuditEvent"
+          ? `UPDATE "AuditEvent" SET action = 'tampered' WHERE id = $1`
+          : `UPDATE "StatusUpdateRevision" SET narrative = 'tampered' WHERE id = $1`,
+      ],
       ["DELETE", `DELETE FROM "${table}" WHERE id = $1`],
       ["TRUNCATE", `TRUNCATE "${table}"`],
     ] as const;

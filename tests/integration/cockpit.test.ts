@@ -107,7 +107,9 @@ function cockpitNumbers(c: Cockpit) {
     stale: numbers(c.stale),
     byArea: c.byArea,
     byOrganisation: c.byOrganisation,
-    byFocalPoint: [...c.byFocalPoint].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ key, total, reported, percent }) => ({ key, total, reported, percent })),
+    byFocalPoint: [...c.byFocalPoint]
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ key, total, reported, percent }) => ({ key, total, reported, percent })),
   };
 }
 
@@ -149,7 +151,17 @@ describe("getCockpit for the open period", () => {
     const save = (intent: "save" | "submit", expectedVersion: number) =>
       recordStatusUpdate(
         staff,
-        statusUpdateSchema.parse({ proposalId, periodId: period.id, status: "IN_PROGRESS", assessment: "AT_RISK", progress: 20, narrative: "Started.", rationale: "Started.", intent, expectedVersion }),
+        statusUpdateSchema.parse({
+          proposalId,
+          periodId: period.id,
+          status: "IN_PROGRESS",
+          assessment: "AT_RISK",
+          progress: 20,
+          narrative: "Started.",
+          rationale: "Started.",
+          intent,
+          expectedVersion,
+        }),
       );
 
     const start = await expectCockpitMatchesSql(now);
@@ -179,7 +191,9 @@ describe("getCockpit for the open period", () => {
     const staleBefore = new Set(before.stale.map((i) => i.number));
     // Candidates: the same status (not ONGOING/COMPLETED) in the last two earlier periods, and an
     // open-period update that a manager may still edit (none, a draft or a returned one).
-    const candidates = await prisma.$queryRawUnsafe<{ id: string; number: number; status: ImplementationStatus; assessment: Assessment; version: number | null }[]>(
+    const candidates = await prisma.$queryRawUnsafe<
+      { id: string; number: number; status: ImplementationStatus; assessment: Assessment; version: number | null }[]
+    >(
       `WITH h AS (
          SELECT s."proposalId", s.status, s.assessment, row_number() OVER (PARTITION BY s."proposalId" ORDER BY r.number DESC) AS k
          FROM "StatusUpdate" s JOIN "ReportingPeriod" r ON r.id = s."periodId" WHERE r.number < $1)
@@ -211,7 +225,10 @@ describe("getCockpit for the open period", () => {
       }),
     );
     const after = await expectCockpitMatchesSql(new Date());
-    expect(after.stale.find((i) => i.number === candidate!.number)).toMatchObject({ id: candidate!.id, note: expect.stringMatching(/^Status unchanged for \d+ periods$/) });
+    expect(after.stale.find((i) => i.number === candidate!.number)).toMatchObject({
+      id: candidate!.id,
+      note: expect.stringMatching(/^Status unchanged for \d+ periods$/),
+    });
     expect(after.stale.map((i) => i.number).filter((n) => !staleBefore.has(n))).toEqual([candidate!.number]);
   });
 });

@@ -31,7 +31,6 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-
 const NO_FILTERS: Pick<DashboardQuery, "area" | "org" | "assessment" | "asOf"> = { area: [], org: [], assessment: [], asOf: undefined };
 
 describe("trend and heat map", () => {
@@ -64,7 +63,10 @@ describe("trend and heat map", () => {
     for (const row of dashboard.heatMap.rows) {
       for (const cell of row.cells) {
         const expected = averages.find((a) => a.periodId === cell.periodId && a.areaId === row.areaId)!;
-        expect({ counted: cell.counted, avg: cell.averageProgress }, `${row.areaId} ${cell.periodId}`).toEqual({ counted: expected.counted, avg: expected.avg });
+        expect({ counted: cell.counted, avg: cell.averageProgress }, `${row.areaId} ${cell.periodId}`).toEqual({
+          counted: expected.counted,
+          avg: expected.avg,
+        });
       }
     }
   });
@@ -241,7 +243,11 @@ describe("what changed", () => {
     expect(summary).toEqual(fromList);
     expect(statusMoveItems.length).toBe(summary.statusMoves);
     expect(transitionItems.length).toBe(summary.statusMoves + summary.newlyReported + summary.notReported);
-    expect([newEvidenceItems.length, narrativeItems.length, newlyAtRiskItems.length]).toEqual([summary.withNewEvidence, summary.narrativesEdited, summary.newlyAtRisk]);
+    expect([newEvidenceItems.length, narrativeItems.length, newlyAtRiskItems.length]).toEqual([
+      summary.withNewEvidence,
+      summary.narrativesEdited,
+      summary.newlyAtRisk,
+    ]);
 
     const moves = await prisma.$queryRaw<{ from: string; to: string; n: number }[]>`
       SELECT coalesce(a.status::text, 'NO_UPDATE') AS "from", coalesce(b.status::text, 'NO_UPDATE') AS "to", count(*)::int AS n
@@ -250,7 +256,9 @@ describe("what changed", () => {
       LEFT JOIN "StatusUpdate" b ON b."proposalId" = p.id AND b."periodId" = ${toId()} AND b."workflowState" = 'APPROVED'
       WHERE coalesce(a.status::text, 'NO_UPDATE') <> coalesce(b.status::text, 'NO_UPDATE')
       GROUP BY 1, 2`;
-    expect(Object.fromEntries(summary.moves.map((m) => [`${m.from}>${m.to}`, m.count]))).toEqual(Object.fromEntries(moves.map((m) => [`${m.from}>${m.to}`, m.n])));
+    expect(Object.fromEntries(summary.moves.map((m) => [`${m.from}>${m.to}`, m.count]))).toEqual(
+      Object.fromEntries(moves.map((m) => [`${m.from}>${m.to}`, m.n])),
+    );
     const real = moves.filter((m) => m.from !== "NO_UPDATE" && m.to !== "NO_UPDATE").reduce((n, m) => n + m.n, 0);
     expect(summary.statusMoves).toBe(real);
     expect(real).toBeGreaterThan(0);

@@ -26,7 +26,6 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-
 /** The dashboard's numbers for a period, computed in SQL only, counting the updates `include` selects. */
 async function expectedNumbers(periodId: string, include: IncludeOption) {
   const counted = COUNTED[include];
@@ -128,7 +127,11 @@ describe("getDashboard", () => {
   });
 
   test("in the open period the include options differ (approved < approved and submitted < all), so the cases above can tell them apart", async () => {
-    const [approved, submitted, all] = (await Promise.all(INCLUDES.map((include) => getDashboard(openPeriodId, { include })))) as [Dashboard, Dashboard, Dashboard];
+    const [approved, submitted, all] = (await Promise.all(INCLUDES.map((include) => getDashboard(openPeriodId, { include })))) as [
+      Dashboard,
+      Dashboard,
+      Dashboard,
+    ];
     expect(approved.updatedCount).toBeLessThan(submitted.updatedCount);
     expect(submitted.updatedCount).toBeLessThan(all.updatedCount);
   });
@@ -148,7 +151,8 @@ describe("getDashboard", () => {
     const proposal = await prisma.proposal.findUniqueOrThrow({ where: { id: proposalId! }, select: { areaId: true } });
     const manager = await createUser(prisma, { role: "MANAGER", organisationId: "eu" });
     const actor = { id: manager.id, role: manager.role, organisationId: manager.organisationId };
-    const snapshot = async () => Object.fromEntries(await Promise.all(INCLUDES.map(async (include) => [include, await getDashboard(openPeriodId, { include })] as const)));
+    const snapshot = async () =>
+      Object.fromEntries(await Promise.all(INCLUDES.map(async (include) => [include, await getDashboard(openPeriodId, { include })] as const)));
     const record = (intent: "save" | "submit", expectedVersion: number) =>
       recordStatusUpdate(actor, {
         proposalId: proposalId!,

@@ -56,15 +56,33 @@ describe("upgrading a database with data to the reporting cycle", () => {
     const { rows } = await client.query<{ migration_name: string; finished: boolean }>(
       `SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY migration_name`,
     );
-    const folders = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name)).sort();
+    const folders = readdirSync(migrationsDir)
+      .filter((name) => /^\d{14}_/.test(name))
+      .sort();
     expect(rows).toEqual(folders.map((migration_name) => ({ migration_name, finished: true })));
   });
 
   test("closed periods' updates become APPROVED, the open period's SUBMITTED, submitted when last saved", async () => {
-    const { rows } = await client.query(`SELECT id, "workflowState"::text AS state, "submittedAt", "updatedAt", rationale, "returnNote" FROM "StatusUpdate" ORDER BY id`);
+    const { rows } = await client.query(
+      `SELECT id, "workflowState"::text AS state, "submittedAt", "updatedAt", rationale, "returnNote" FROM "StatusUpdate" ORDER BY id`,
+    );
     expect(rows).toEqual([
-      { id: "su-closed", state: "APPROVED", submittedAt: new Date("2017-05-20T10:00:00Z"), updatedAt: new Date("2017-05-20T10:00:00Z"), rationale: "", returnNote: null },
-      { id: "su-open", state: "SUBMITTED", submittedAt: new Date("2017-10-01T08:30:00Z"), updatedAt: new Date("2017-10-01T08:30:00Z"), rationale: "", returnNote: null },
+      {
+        id: "su-closed",
+        state: "APPROVED",
+        submittedAt: new Date("2017-05-20T10:00:00Z"),
+        updatedAt: new Date("2017-05-20T10:00:00Z"),
+        rationale: "",
+        returnNote: null,
+      },
+      {
+        id: "su-open",
+        state: "SUBMITTED",
+        submittedAt: new Date("2017-10-01T08:30:00Z"),
+        updatedAt: new Date("2017-10-01T08:30:00Z"),
+        rationale: "",
+        returnNote: null,
+      },
     ]);
   });
 
@@ -88,7 +106,12 @@ describe("upgrading a database with data to the reporting cycle", () => {
   });
 
   test("old audit events and revisions can no longer be changed or removed", async () => {
-    for (const sql of [`UPDATE "AuditEvent" SET action = 'x'`, `DELETE FROM "AuditEvent"`, `UPDATE "StatusUpdateRevision" SET narrative = 'x'`, `DELETE FROM "StatusUpdateRevision"`]) {
+    for (const sql of [
+      `UPDATE "AuditEvent" SET action = 'x'`,
+      `DELETE FROM "AuditEvent"`,
+      `UPDATE "StatusUpdateRevision" SET narrative = 'x'`,
+      `DELETE FROM "StatusUpdateRevision"`,
+    ]) {
       await client.query("BEGIN");
       try {
         await expect(client.query(sql), sql).rejects.toThrow(/is append-only/);
@@ -96,7 +119,9 @@ describe("upgrading a database with data to the reporting cycle", () => {
         await client.query("ROLLBACK");
       }
     }
-    const { rows } = await client.query(`SELECT (SELECT count(*)::int FROM "AuditEvent") AS audit, (SELECT count(*)::int FROM "StatusUpdateRevision") AS revisions`);
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*)::int FROM "AuditEvent") AS audit, (SELECT count(*)::int FROM "StatusUpdateRevision") AS revisions`,
+    );
     expect(rows).toEqual([{ audit: 1, revisions: 3 }]);
   });
 });

@@ -157,12 +157,17 @@ describe("with SMTP configured", () => {
     expect(headerOf(mine!.raw, "Subject")).toMatch(/^Reminder: 2 updates for the /);
     const body = bodyOf(mine!.raw);
     expect(body).toContain(`${await code(returnedProposal)} `);
-    expect(body).toContain("returned (\"Please add the date of the workshop.\")");
+    expect(body).toContain('returned ("Please add the date of the workshop.")');
     expect(body).toContain(`${await code(dueProposal)} `);
     expect(body).toContain("no update yet");
 
     expect(await auditEventsAfter(prisma, since)).toEqual([
-      expect.objectContaining({ action: "period.reminders_sent", actorId: manager.id, periodId: period.id, after: { recipients: result.recipients, sent: result.sent } }),
+      expect.objectContaining({
+        action: "period.reminders_sent",
+        actorId: manager.id,
+        periodId: period.id,
+        after: { recipients: result.recipients, sent: result.sent },
+      }),
     ]);
   });
 

@@ -48,9 +48,21 @@ describe("without SMTP", () => {
   beforeAll(async () => {
     proposalId = pool.take();
     staff = await createActor(prisma, "STAFF", { focalPointOf: [proposalId] });
-    const input = statusUpdateSchema.parse({ proposalId, periodId, status: "IN_PROGRESS", assessment: "AT_RISK", progress: 10, narrative: "Started.", rationale: "Started.", intent: "submit", expectedVersion: 0 });
+    const input = statusUpdateSchema.parse({
+      proposalId,
+      periodId,
+      status: "IN_PROGRESS",
+      assessment: "AT_RISK",
+      progress: 10,
+      narrative: "Started.",
+      rationale: "Started.",
+      intent: "submit",
+      expectedVersion: 0,
+    });
     await app.statusUpdates.recordStatusUpdate(staff, input);
-    updateId = (await app.statusUpdates.reviewStatusUpdate(manager, { proposalId, periodId, decision: "return", note: "Say what started.", expectedVersion: 1 })).id;
+    updateId = (
+      await app.statusUpdates.reviewStatusUpdate(manager, { proposalId, periodId, decision: "return", note: "Say what started.", expectedVersion: 1 })
+    ).id;
   });
 
   test("mail is not configured and sendMails sends nothing", async () => {

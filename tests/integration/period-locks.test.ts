@@ -70,7 +70,11 @@ describe.sequential("a locked period", () => {
   });
 
   test("the lock is recorded: state LOCKED and a period.lock audit event", async () => {
-    expect(await prisma.reportingPeriod.findUniqueOrThrow({ where: { id: periodId } })).toMatchObject({ state: "LOCKED", lockedAt: cutOff, lockedById: manager.id });
+    expect(await prisma.reportingPeriod.findUniqueOrThrow({ where: { id: periodId } })).toMatchObject({
+      state: "LOCKED",
+      lockedAt: cutOff,
+      lockedById: manager.id,
+    });
     expect(await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "ReportingPeriod", entityId: periodId }, orderBy: { id: "desc" } })).toMatchObject({
       action: "period.lock",
       actorId: manager.id,
@@ -94,7 +98,10 @@ describe.sequential("a locked period", () => {
   ])("a reopening ending %s is VALIDATION on expiresOn, nothing written", async (_case, days) => {
     const now = addDays(cutOff, 1);
     const [reopenings, since] = [await prisma.periodReopening.count(), await lastAuditId(prisma)];
-    const error = await expectAppError(reopenProposal(manager, { periodId, proposalId: x, reason: "Late evidence arrived", expiresOn: addDays(now, days) }, now), "VALIDATION");
+    const error = await expectAppError(
+      reopenProposal(manager, { periodId, proposalId: x, reason: "Late evidence arrived", expiresOn: addDays(now, days) }, now),
+      "VALIDATION",
+    );
     expect(Object.keys((error.details as { fields: Record<string, string> }).fields)).toEqual(["expiresOn"]);
     expect(await prisma.periodReopening.count()).toBe(reopenings);
     expect(await auditEventsAfter(prisma, since)).toEqual([]);
@@ -115,7 +122,14 @@ describe.sequential("a locked period", () => {
     });
     const events = await auditEventsAfter(prisma, since);
     expect(events).toEqual([
-      expect.objectContaining({ action: "period.reopen_proposal", actorId: manager.id, entityType: "PeriodReopening", entityId: created.id, proposalId: x, periodId }),
+      expect.objectContaining({
+        action: "period.reopen_proposal",
+        actorId: manager.id,
+        entityType: "PeriodReopening",
+        entityId: created.id,
+        proposalId: x,
+        periodId,
+      }),
     ]);
     expect(events[0]!.after).toMatchObject({ reason: "Late evidence arrived", expiresAt: expiresAt.toISOString() });
     expect(await xminOf(prisma, "PeriodReopening", created.id)).toBe(await xminOf(prisma, "AuditEvent", events[0]!.id));
@@ -150,7 +164,11 @@ describe.sequential("a locked period", () => {
   });
 
   test("one millisecond before the expiry X is still open (so the cases above fail for the right reason)", async () => {
-    const saved = await recordStatusUpdate(manager, input(x, 1, { intent: "save", narrative: "Corrected before the expiry." }), new Date(expiresAt.getTime() - 1));
+    const saved = await recordStatusUpdate(
+      manager,
+      input(x, 1, { intent: "save", narrative: "Corrected before the expiry." }),
+      new Date(expiresAt.getTime() - 1),
+    );
     expect(saved).toMatchObject({ version: 2, workflowState: "SUBMITTED" });
   });
 
@@ -171,7 +189,11 @@ describe.sequential("a locked period", () => {
     const edited = await recordStatusUpdate(staff, input(x, 3, { intent: "save", narrative: "Corrected after the exercise report." }), now);
     expect(edited).toMatchObject({ version: 4, workflowState: "DRAFT" });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "StatusUpdate", entityId: edited.id }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ action: "status_update.update", before: { workflowState: "APPROVED", version: 3 }, after: { workflowState: "DRAFT", version: 4 } });
+    expect(audit).toMatchObject({
+      action: "status_update.update",
+      before: { workflowState: "APPROVED", version: 3 },
+      after: { workflowState: "DRAFT", version: 4 },
+    });
     const resubmitted = await recordStatusUpdate(staff, input(x, 4, { narrative: "Corrected after the exercise report." }), now);
     expect(resubmitted).toMatchObject({ version: 5, workflowState: "SUBMITTED" });
     const revisions = await prisma.statusUpdateRevision.findMany({ where: { statusUpdateId: edited.id }, orderBy: { version: "asc" } });

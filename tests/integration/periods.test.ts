@@ -13,7 +13,16 @@ import { AppError } from "@/lib/errors";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 import { getOpenPeriodId } from "@/prisma/factories";
 import { auditEventsAfter, createActor, expectAppError, lastAuditId, xminOf, type TestActor } from "./support/app-helpers";
-import { addDays, changeState, createTestPeriod, getPeriodRow, lockSeededOpenPeriod, periodInput, periodNumbers, restoreSeededOpenPeriod } from "./support/periods";
+import {
+  addDays,
+  changeState,
+  createTestPeriod,
+  getPeriodRow,
+  lockSeededOpenPeriod,
+  periodInput,
+  periodNumbers,
+  restoreSeededOpenPeriod,
+} from "./support/periods";
 
 let prisma: PrismaClient;
 let seededOpenId: string;
@@ -78,7 +87,13 @@ async function expectChangeAudited(periodId: string, action: string, actor: Acto
     prisma.auditEvent.findFirstOrThrow({ where: { entityType: "ReportingPeriod", entityId: periodId }, orderBy: { id: "desc" } }),
   ]);
   expect(period.state).toBe(states[1]);
-  expect(event).toMatchObject({ action, actorId: actor.id, periodId, before: { state: states[0], version: period.version - 1 }, after: { state: states[1], version: period.version } });
+  expect(event).toMatchObject({
+    action,
+    actorId: actor.id,
+    periodId,
+    before: { state: states[0], version: period.version - 1 },
+    after: { state: states[1], version: period.version },
+  });
   expect(await xminOf(prisma, "ReportingPeriod", periodId)).toBe(await xminOf(prisma, "AuditEvent", event.id));
 }
 
@@ -87,9 +102,21 @@ describe("creating and editing periods", () => {
     const number = nextNumber();
     const id = await createTestPeriod(manager, number, { name: `Created ${number}` });
     expect(id).toBe(`report-${number}`);
-    expect(await getPeriodRow(prisma, id)).toMatchObject({ number, name: `Created ${number}`, state: "UPCOMING", version: 1, lockedAt: null, cutOffOn: new Date("2030-03-31T00:00:00Z") });
+    expect(await getPeriodRow(prisma, id)).toMatchObject({
+      number,
+      name: `Created ${number}`,
+      state: "UPCOMING",
+      version: 1,
+      lockedAt: null,
+      cutOffOn: new Date("2030-03-31T00:00:00Z"),
+    });
     expect(await periodTrail(id)).toEqual([
-      expect.objectContaining({ action: "period.create", actorId: manager.id, periodId: id, after: expect.objectContaining({ number, cutOffOn: "2030-03-31" }) }),
+      expect.objectContaining({
+        action: "period.create",
+        actorId: manager.id,
+        periodId: id,
+        after: expect.objectContaining({ number, cutOffOn: "2030-03-31" }),
+      }),
     ]);
   });
 
@@ -144,7 +171,10 @@ describe("who may run periods", () => {
     await expectAppError(updatePeriod(actor, upcoming, periodInput(number, { name: "Hijacked", expectedVersion: 1 })), "FORBIDDEN");
     await expectAppError(changePeriodState(actor, upcoming, "open", 1), "FORBIDDEN");
     await expectAppError(changePeriodState(actor, seededOpenId, "lock", seededBefore.version, seededBefore.cutOffOn), "FORBIDDEN");
-    await expectAppError(reopenProposal(actor, { periodId: seededOpenId, proposalId: "p01", reason: "Late evidence", expiresOn: seededBefore.cutOffOn }, seededBefore.cutOffOn), "FORBIDDEN");
+    await expectAppError(
+      reopenProposal(actor, { periodId: seededOpenId, proposalId: "p01", reason: "Late evidence", expiresOn: seededBefore.cutOffOn }, seededBefore.cutOffOn),
+      "FORBIDDEN",
+    );
 
     expect(await getPeriodRow(prisma, seededOpenId)).toEqual(seededBefore);
     expect(await getPeriodRow(prisma, upcoming)).toEqual(upcomingBefore);
@@ -205,7 +235,11 @@ describe("state changes that are refused", () => {
     const seeded = await getPeriodRow(prisma, seededOpenId);
     const [reopenings, since] = [await prisma.periodReopening.count(), await lastAuditId(prisma)];
     const error = await expectAppError(
-      reopenProposal(manager, { periodId: seededOpenId, proposalId: "p01", reason: "Late evidence arrived", expiresOn: addDays(seeded.cutOffOn, 3) }, seeded.cutOffOn),
+      reopenProposal(
+        manager,
+        { periodId: seededOpenId, proposalId: "p01", reason: "Late evidence arrived", expiresOn: addDays(seeded.cutOffOn, 3) },
+        seeded.cutOffOn,
+      ),
       "CONFLICT",
     );
     expect(error.message).toContain("is open");
@@ -227,7 +261,12 @@ describe("the full lifecycle", () => {
       const seeded = await getPeriodRow(prisma, seededOpenId);
       await changePeriodState(manager, seededOpenId, "lock", seeded.version, seeded.cutOffOn);
       await expectChangeAudited(seededOpenId, "period.lock", manager, ["OPEN", "LOCKED"]);
-      expect(await getPeriodRow(prisma, seededOpenId)).toMatchObject({ state: "LOCKED", lockedAt: seeded.cutOffOn, lockedById: manager.id, version: seeded.version + 1 });
+      expect(await getPeriodRow(prisma, seededOpenId)).toMatchObject({
+        state: "LOCKED",
+        lockedAt: seeded.cutOffOn,
+        lockedById: manager.id,
+        version: seeded.version + 1,
+      });
 
       // A locked period does not count as open: the new one may open now.
       await changeState(prisma, manager, id, "open");
@@ -249,7 +288,10 @@ describe("the full lifecycle", () => {
 
       // Closed is final.
       for (const action of ["open", "lock", "unlock", "close"] as const) await expectAppError(changeState(prisma, manager, id, action, lockedAt), "CONFLICT");
-      await expectAppError(updatePeriod(manager, id, periodInput((await getPeriodRow(prisma, id)).number, { expectedVersion: (await getPeriodRow(prisma, id)).version })), "PERIOD_CLOSED");
+      await expectAppError(
+        updatePeriod(manager, id, periodInput((await getPeriodRow(prisma, id)).number, { expectedVersion: (await getPeriodRow(prisma, id)).version })),
+        "PERIOD_CLOSED",
+      );
 
       await changeState(prisma, manager, seededOpenId, "unlock");
       await expectChangeAudited(seededOpenId, "period.unlock", manager, ["LOCKED", "OPEN"]);

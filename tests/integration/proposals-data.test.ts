@@ -43,7 +43,6 @@ const hasUpdate = (periodId: string, extra: Prisma.Sql = Prisma.sql`TRUE`) =>
 
 const INCLUDES = ["approved", "submitted", "all"] as const;
 
-
 const hasFocalPointIn = (code: string) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "FocalPoint" f JOIN "User" u ON u.id = f."userId" JOIN "Organisation" o ON o.id = u."organisationId"
                      WHERE f."proposalId" = p.id AND o.code = ${code})`;
@@ -181,9 +180,13 @@ describe("listProposals", () => {
 
     expect(await listed(`include=${include}&status=NO_UPDATE`)).toEqual(await selected(Prisma.sql`NOT ${hasUpdate(openPeriodId, counted)}`));
     for (const status of ["IN_PROGRESS", "ONGOING"]) {
-      expect(await listed(`include=${include}&status=${status}`)).toEqual(await selected(hasUpdate(openPeriodId, Prisma.sql`s.status::text = ${status} AND ${counted}`)));
+      expect(await listed(`include=${include}&status=${status}`)).toEqual(
+        await selected(hasUpdate(openPeriodId, Prisma.sql`s.status::text = ${status} AND ${counted}`)),
+      );
     }
-    expect(await listed(`include=${include}&assessment=ON_TRACK`)).toEqual(await selected(hasUpdate(openPeriodId, Prisma.sql`s.assessment::text = 'ON_TRACK' AND ${counted}`)));
+    expect(await listed(`include=${include}&assessment=ON_TRACK`)).toEqual(
+      await selected(hasUpdate(openPeriodId, Prisma.sql`s.assessment::text = 'ON_TRACK' AND ${counted}`)),
+    );
   });
 
   test("the include options give different lists in the open period (so the cases above can tell them apart)", async () => {

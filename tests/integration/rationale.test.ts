@@ -85,7 +85,10 @@ describe("rationale for a changed judgement", () => {
 
   test("the baseline is the previous period, not the previous version: changing it in an edit needs a rationale too", async () => {
     const before = await tableCounts(prisma);
-    await expectAppError(recordStatusUpdate(staff, input(proposalId, 1, { status: otherStatus(previous.status), assessment: previous.assessment })), "VALIDATION");
+    await expectAppError(
+      recordStatusUpdate(staff, input(proposalId, 1, { status: otherStatus(previous.status), assessment: previous.assessment })),
+      "VALIDATION",
+    );
     expect(await tableCounts(prisma)).toEqual(before);
     expect((await updateOf(proposalId))!.version).toBe(1);
   });
@@ -117,7 +120,10 @@ describe("rationale for every role", () => {
     const manager = await createActor(prisma, "MANAGER");
     const previous = await previousJudgement(prisma, proposalId, openPeriodId);
     const before = await tableCounts(prisma);
-    await expectAppError(recordStatusUpdate(manager, input(proposalId, 0, { status: otherStatus(previous.status), assessment: previous.assessment, intent: "submit" })), "VALIDATION");
+    await expectAppError(
+      recordStatusUpdate(manager, input(proposalId, 0, { status: otherStatus(previous.status), assessment: previous.assessment, intent: "submit" })),
+      "VALIDATION",
+    );
     expect(await tableCounts(prisma)).toEqual(before);
   });
 });

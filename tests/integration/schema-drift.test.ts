@@ -27,11 +27,9 @@ describe("schema.prisma and prisma/migrations", () => {
   beforeAll(async () => {
     [fromMigrations, fromSchema] = await Promise.all([createEmptyDatabase("drift_migrations"), createEmptyDatabase("drift_schema")]);
     await migrateDatabase(fromMigrations, { quiet: true });
-    const output = await runPrisma(
-      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      fromSchema,
-      { quiet: true },
-    );
+    const output = await runPrisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], fromSchema, {
+      quiet: true,
+    });
     const script = sqlOnly(output);
     expect(script).toMatch(/CREATE TABLE "StatusUpdate"/);
     await executeScript(fromSchema, script);

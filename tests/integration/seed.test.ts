@@ -61,7 +61,10 @@ describe("seedDemoData", () => {
   });
 
   test.each(["nato", "eu"])("demo users of every role in %s, with argon2id hashes of the demo password", async (organisationId) => {
-    const users = await prisma.user.findMany({ where: { organisationId, id: { startsWith: "seed-" } }, select: { role: true, passwordHash: true, active: true } });
+    const users = await prisma.user.findMany({
+      where: { organisationId, id: { startsWith: "seed-" } },
+      select: { role: true, passwordHash: true, active: true },
+    });
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES));
     for (const user of users) {
       expect(user.active).toBe(true);

@@ -65,7 +65,13 @@ describe("StatusCount", () => {
         expectedVersion,
       });
     const review = (decision: "approve" | "return", expectedVersion: number) =>
-      reviewStatusUpdate(actor, { proposalId: proposalId!, periodId: openPeriodId, decision, note: decision === "return" ? "Add the date of the talks." : "", expectedVersion });
+      reviewStatusUpdate(actor, {
+        proposalId: proposalId!,
+        periodId: openPeriodId,
+        decision,
+        note: decision === "return" ? "Add the date of the talks." : "",
+        expectedVersion,
+      });
     await save("save", 0, 10);
     expect(await drift()).toEqual([]);
     await save("submit", 1, 35);
@@ -81,7 +87,11 @@ describe("StatusCount", () => {
   // removed again) exercise inserts, bulk updates and deletes without using up open-period proposals.
   test("follows bulk inserts, updates, deletes and a proposal moved to another area", async () => {
     const author = await prisma.user.findFirstOrThrow({ where: { role: "STAFF" }, select: { id: true, organisationId: true } });
-    const set2017 = await prisma.proposal.findMany({ where: { set: "SET_2017", statusUpdates: { none: { periodId: "report-01" } } }, select: { id: true }, take: 12 });
+    const set2017 = await prisma.proposal.findMany({
+      where: { set: "SET_2017", statusUpdates: { none: { periodId: "report-01" } } },
+      select: { id: true },
+      take: 12,
+    });
     expect(set2017.length).toBe(12);
     await prisma.statusUpdate.createMany({
       data: set2017.map((p, i) => ({
@@ -116,9 +126,7 @@ describe("StatusCount", () => {
     await Promise.all(
       ids.map((id, i) => prisma.statusUpdate.update({ where: { id }, data: { status: i % 2 ? "COMPLETED" : "NOT_STARTED", progress: { increment: 1 } } })),
     );
-    await Promise.all(
-      ids.map((id, i) => prisma.statusUpdate.update({ where: { id }, data: { status: i % 2 ? "NOT_STARTED" : "COMPLETED" } })),
-    );
+    await Promise.all(ids.map((id, i) => prisma.statusUpdate.update({ where: { id }, data: { status: i % 2 ? "NOT_STARTED" : "COMPLETED" } })));
     expect(await drift()).toEqual([]);
 
     await prisma.statusUpdate.deleteMany({ where: { id: { in: ids } } });

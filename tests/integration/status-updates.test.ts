@@ -124,7 +124,15 @@ describe("recording and editing", () => {
       organisationId: "eu",
     });
     expect(revisions).toEqual([
-      expect.objectContaining({ version: 1, status: "IN_PROGRESS", progress: 40, narrative: "Staff talks continued.", rationale: RATIONALE, workflowState: "DRAFT", authorId: staff.id }),
+      expect.objectContaining({
+        version: 1,
+        status: "IN_PROGRESS",
+        progress: 40,
+        narrative: "Staff talks continued.",
+        rationale: RATIONALE,
+        workflowState: "DRAFT",
+        authorId: staff.id,
+      }),
     ]);
     expect(audit).toEqual([expect.objectContaining({ action: "status_update.create", actorId: staff.id, before: null, proposalId, periodId: openPeriodId })]);
     expect(audit[0]!.after).toMatchObject({ version: 1, progress: 40, status: "IN_PROGRESS", rationale: RATIONALE, workflowState: "DRAFT" });
@@ -140,7 +148,14 @@ describe("recording and editing", () => {
     expect(saved.version).toBe(2);
 
     const { update, revisions, audit, xmin } = await written(proposalId);
-    expect(update).toMatchObject({ version: 2, status: "ONGOING", progress: 75, narrative: "Cross-briefings are now routine.", evidenceLinks: [], workflowState: "DRAFT" });
+    expect(update).toMatchObject({
+      version: 2,
+      status: "ONGOING",
+      progress: 75,
+      narrative: "Cross-briefings are now routine.",
+      evidenceLinks: [],
+      workflowState: "DRAFT",
+    });
     expect(revisions.map((r) => [r.version, r.status, r.progress])).toEqual([
       [1, "IN_PROGRESS", 40],
       [2, "ONGOING", 75],
@@ -184,7 +199,14 @@ describe("recording and editing", () => {
 async function expectOnlyDenialRecorded(before: Awaited<ReturnType<typeof tableCounts>>, since: bigint, actorId: string, proposalId: string) {
   expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
   expect(await auditEventsAfter(prisma, since)).toEqual([
-    expect.objectContaining({ action: "permission.denied", actorId, entityType: "StatusUpdate", entityId: `${proposalId}/${openPeriodId}`, proposalId, periodId: openPeriodId }),
+    expect.objectContaining({
+      action: "permission.denied",
+      actorId,
+      entityType: "StatusUpdate",
+      entityId: `${proposalId}/${openPeriodId}`,
+      proposalId,
+      periodId: openPeriodId,
+    }),
   ]);
   expect((await written(proposalId)).update).toBeNull();
 }
@@ -211,7 +233,9 @@ describe("who may record", () => {
     const [before, since] = [await tableCounts(), await lastAuditId(prisma)];
     await expectAppError(recordStatusUpdate(staff, { ...input("p01", 1), periodId: CLOSED_PERIOD }), "FORBIDDEN");
     expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
-    expect(await auditEventsAfter(prisma, since)).toEqual([expect.objectContaining({ action: "permission.denied", actorId: staff.id, proposalId: "p01", periodId: CLOSED_PERIOD })]);
+    expect(await auditEventsAfter(prisma, since)).toEqual([
+      expect.objectContaining({ action: "permission.denied", actorId: staff.id, proposalId: "p01", periodId: CLOSED_PERIOD }),
+    ]);
   });
 
   test("authorization comes first: a viewer is FORBIDDEN (not asked for a rationale) when changing the status", async () => {
@@ -219,7 +243,10 @@ describe("who may record", () => {
     const viewer = await actor("VIEWER", { focalPointOf: [proposalId] });
     const previous = await prisma.statusUpdate.findFirstOrThrow({ where: { proposalId, periodId: CLOSED_PERIOD }, select: { status: true } });
     const [before, since] = [await tableCounts(), await lastAuditId(prisma)];
-    await expectAppError(recordStatusUpdate(viewer, input(proposalId, 0, { status: previous.status === "STALLED" ? "ONGOING" : "STALLED", rationale: "" })), "FORBIDDEN");
+    await expectAppError(
+      recordStatusUpdate(viewer, input(proposalId, 0, { status: previous.status === "STALLED" ? "ONGOING" : "STALLED", rationale: "" })),
+      "FORBIDDEN",
+    );
     await expectOnlyDenialRecorded(before, since, viewer.id, proposalId);
   });
 

@@ -78,12 +78,27 @@ async function expectOneStep(
   expect(after.audit).toHaveLength(before.audit.length + 1);
   const revision = after.revisions.at(-1)!;
   const event = after.audit.at(-1)!;
-  expect(revision).toMatchObject({ version: after.update.version, workflowState: expected.state, returnNote: after.update.returnNote, authorId: expected.actor.id });
-  expect(revision).toMatchObject({ status: after.update.status, assessment: after.update.assessment, progress: after.update.progress, narrative: after.update.narrative, rationale: after.update.rationale });
+  expect(revision).toMatchObject({
+    version: after.update.version,
+    workflowState: expected.state,
+    returnNote: after.update.returnNote,
+    authorId: expected.actor.id,
+  });
+  expect(revision).toMatchObject({
+    status: after.update.status,
+    assessment: after.update.assessment,
+    progress: after.update.progress,
+    narrative: after.update.narrative,
+    rationale: after.update.rationale,
+  });
   expect(event).toMatchObject({ action: expected.action, actorId: expected.actor.id, proposalId, periodId: openPeriodId });
   expect(event.before).toMatchObject({ workflowState: before.update.workflowState, version: before.update.version });
   expect(event.after).toMatchObject({ workflowState: expected.state, version: after.update.version });
-  const xmins = await Promise.all([xminOf(prisma, "StatusUpdate", after.update.id), xminOf(prisma, "StatusUpdateRevision", revision.id), xminOf(prisma, "AuditEvent", event.id)]);
+  const xmins = await Promise.all([
+    xminOf(prisma, "StatusUpdate", after.update.id),
+    xminOf(prisma, "StatusUpdateRevision", revision.id),
+    xminOf(prisma, "AuditEvent", event.id),
+  ]);
   expect(new Set(xmins).size, `xmin of update, revision and audit event: ${xmins.join(", ")}`).toBe(1);
   expect(await tableCounts(prisma)).toEqual({ updates: counts.updates, revisions: counts.revisions + 1, auditEvents: counts.auditEvents + 1 });
   return after;
@@ -138,9 +153,18 @@ describe.sequential("the review cycle of one update", () => {
     const saved = await recordStatusUpdate(staff, input(proposalId, 0));
     expect(saved).toMatchObject({ version: 1, workflowState: "DRAFT" });
     current = await recorded(proposalId);
-    expect(current.update).toMatchObject({ workflowState: "DRAFT", submittedAt: null, reviewedAt: null, reviewedById: null, returnNote: null, authorId: staff.id });
+    expect(current.update).toMatchObject({
+      workflowState: "DRAFT",
+      submittedAt: null,
+      reviewedAt: null,
+      reviewedById: null,
+      returnNote: null,
+      authorId: staff.id,
+    });
     expect(current.revisions).toEqual([expect.objectContaining({ version: 1, workflowState: "DRAFT", authorId: staff.id })]);
-    expect(current.audit).toEqual([expect.objectContaining({ action: "status_update.create", actorId: staff.id, before: null, proposalId, periodId: openPeriodId })]);
+    expect(current.audit).toEqual([
+      expect.objectContaining({ action: "status_update.create", actorId: staff.id, before: null, proposalId, periodId: openPeriodId }),
+    ]);
     const xmins = await Promise.all([
       xminOf(prisma, "StatusUpdate", current.update.id),
       xminOf(prisma, "StatusUpdateRevision", current.revisions[0]!.id),
@@ -199,7 +223,11 @@ describe.sequential("the review cycle of one update", () => {
     expect(reviewed).toMatchObject({ version: 4, workflowState: "RETURNED", authorId: staff.id });
     current = await expectOneStep(proposalId, current, counts, { state: "RETURNED", action: "status_update.return", actor: manager });
     expect(current.update).toMatchObject({ returnNote: "Add the date of the second workshop.", reviewedAt: now, reviewedById: manager.id, authorId: staff.id });
-    expect(current.revisions.at(-1)).toMatchObject({ returnNote: "Add the date of the second workshop.", organisationId: manager.organisationId, narrative: "Two joint workshops took place." });
+    expect(current.revisions.at(-1)).toMatchObject({
+      returnNote: "Add the date of the second workshop.",
+      organisationId: manager.organisationId,
+      narrative: "Two joint workshops took place.",
+    });
     expect(current.audit.at(-1)!.after).toMatchObject({ note: "Add the date of the second workshop." });
   });
 

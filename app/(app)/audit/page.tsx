@@ -24,17 +24,24 @@ function query(filters: AuditFilters, before: string | undefined): string {
   return `?${params.toString()}`;
 }
 
-
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requirePageUser("/audit");
   if (!canViewAudit(user)) await denyPage(user, "view_audit", {});
   const filters = parseAuditFilters(await searchParams);
-  const [{ rows, nextBefore }, actions, users, periods] = await Promise.all([listAuditEvents(filters), listAuditActions(), listUsersForFilter(), listPeriods()]);
+  const [{ rows, nextBefore }, actions, users, periods] = await Promise.all([
+    listAuditEvents(filters),
+    listAuditActions(),
+    listUsersForFilter(),
+    listPeriods(),
+  ]);
 
   return (
     <>
       <h1>Audit trail</h1>
-      <p className="muted">Every change, review step, lock, reopening, sign-in and refused request, newest first. The trail is append-only: neither the application nor the database allows editing or deleting it.</p>
+      <p className="muted">
+        Every change, review step, lock, reopening, sign-in and refused request, newest first. The trail is append-only: neither the application nor the
+        database allows editing or deleting it.
+      </p>
       <form method="get" className="card filters" aria-label="Filter the audit trail">
         <div className="field">
           <label htmlFor="user">User</label>

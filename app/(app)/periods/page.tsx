@@ -47,7 +47,9 @@ export default async function PeriodsPage() {
                   <Link href={`/periods/${p.id}`}>{p.name}</Link>
                 </th>
                 <td>
-                  <span className={`badge badge--${p.state === "OPEN" ? "IN_PROGRESS" : p.state === "LOCKED" ? "AT_RISK" : "NOT_STARTED"}`}>{PERIOD_STATE_LABELS[p.state]}</span>
+                  <span className={`badge badge--${p.state === "OPEN" ? "IN_PROGRESS" : p.state === "LOCKED" ? "AT_RISK" : "NOT_STARTED"}`}>
+                    {PERIOD_STATE_LABELS[p.state]}
+                  </span>
                 </td>
                 <td>{formatDate(p.startsOn)}</td>
                 <td>{formatDate(p.cutOffOn)}</td>

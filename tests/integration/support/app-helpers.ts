@@ -68,8 +68,15 @@ export async function previousJudgement(prisma: PrismaClient, proposalId: string
 }
 
 /** The writing transaction id (xmin) of one row of a table, as text. */
-export async function xminOf(prisma: PrismaClient, table: "StatusUpdate" | "StatusUpdateRevision" | "AuditEvent" | "ReportingPeriod" | "PeriodReopening", id: string | bigint): Promise<string> {
-  const rows = await prisma.$queryRawUnsafe<{ xmin: string }[]>(`SELECT xmin::text AS xmin FROM "${table}" WHERE id = $1`, typeof id === "bigint" ? id : String(id));
+export async function xminOf(
+  prisma: PrismaClient,
+  table: "StatusUpdate" | "StatusUpdateRevision" | "AuditEvent" | "ReportingPeriod" | "PeriodReopening",
+  id: string | bigint,
+): Promise<string> {
+  const rows = await prisma.$queryRawUnsafe<{ xmin: string }[]>(
+    `SELECT xmin::text AS xmin FROM "${table}" WHERE id = $1`,
+    typeof id === "bigint" ? id : String(id),
+  );
   if (!rows[0]) throw new Error(`No ${table} row ${String(id)}`);
   return rows[0].xmin;
 }

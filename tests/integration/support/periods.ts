@@ -64,5 +64,8 @@ export async function restoreSeededOpenPeriod(prisma: PrismaClient, manager: Act
   const seeded = await getPeriodRow(prisma, seededId);
   if (seeded.state === "LOCKED") await changeState(prisma, manager, seededId, "unlock");
   const open = await prisma.reportingPeriod.findMany({ where: { state: "OPEN" }, select: { id: true } });
-  expect(open.map((p) => p.id), "the seeded period is the only open one again").toEqual([seededId]);
+  expect(
+    open.map((p) => p.id),
+    "the seeded period is the only open one again",
+  ).toEqual([seededId]);
 }

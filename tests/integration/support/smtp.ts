@@ -59,7 +59,10 @@ export function headerOf(raw: string, name: string): string | undefined {
 
 /** The body of a single-part text message, with quoted-printable soft breaks and escapes decoded. */
 export function bodyOf(raw: string): string {
-  const body = raw.split(/\r?\n\r?\n/).slice(1).join("\n\n");
+  const body = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join("\n\n");
   const isQuotedPrintable = /content-transfer-encoding:\s*quoted-printable/i.test(raw.split(/\r?\n\r?\n/)[0]!);
   if (!isQuotedPrintable) return body;
   const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));

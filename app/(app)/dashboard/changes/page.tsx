@@ -45,7 +45,12 @@ export default async function ChangesPage({ searchParams }: Props) {
   const to = typeof params.to === "string" ? params.to : undefined;
   const move = parseMoveKey(typeof params.move === "string" ? params.move : undefined);
   const self = toDashboardQuery(filters);
-  for (const [key, value] of [["to", to], ["from", from], ["move", move && moveKey(move.from, move.to)]] as const) if (value) self.set(key, value);
+  for (const [key, value] of [
+    ["to", to],
+    ["from", from],
+    ["move", move && moveKey(move.from, move.to)],
+  ] as const)
+    if (value) self.set(key, value);
   const user = await requirePageUser(`/dashboard/changes?${self.toString()}`);
   if (!canViewDashboard(user)) notFound();
 
@@ -87,7 +92,9 @@ export default async function ChangesPage({ searchParams }: Props) {
           </p>
         </div>
         <div className="form-actions">
-          <Link prefetch={false} href={dashboardHref}>Back to the dashboard</Link>
+          <Link prefetch={false} href={dashboardHref}>
+            Back to the dashboard
+          </Link>
           <PrintButton />
         </div>
       </div>
@@ -114,13 +121,15 @@ export default async function ChangesPage({ searchParams }: Props) {
         <h2 id="moves-title">Status moves ({changes.statusMoves})</h2>
         <p className="chart__summary">
           {changes.statusMoves} proposals reported in both changed status
-          {largest ? `; the largest move: ${largest.fromLabel} to ${largest.toLabel} (${largest.count})` : ""}. {changes.newlyReported} reported for the first time in the{" "}
-          {toPeriod.name}; {changes.notReported} reported in the {fromPeriod.name} have no counted update (yet) in the {toPeriod.name}. Rows are the status in the{" "}
-          {fromPeriod.name}, columns the status in the {toPeriod.name}; select a number to list those proposals.
+          {largest ? `; the largest move: ${largest.fromLabel} to ${largest.toLabel} (${largest.count})` : ""}. {changes.newlyReported} reported for the first
+          time in the {toPeriod.name}; {changes.notReported} reported in the {fromPeriod.name} have no counted update (yet) in the {toPeriod.name}. Rows are the
+          status in the {fromPeriod.name}, columns the status in the {toPeriod.name}; select a number to list those proposals.
         </p>
         <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="moves-title">
           <table>
-            <caption>Proposals by status in the {fromPeriod.name} (rows) and in the {toPeriod.name} (columns)</caption>
+            <caption>
+              Proposals by status in the {fromPeriod.name} (rows) and in the {toPeriod.name} (columns)
+            </caption>
             <thead>
               <tr>
                 <th scope="col">From \ To</th>
@@ -142,7 +151,11 @@ export default async function ChangesPage({ searchParams }: Props) {
                         {fromKey === toKey ? (
                           <span className="muted">–</span>
                         ) : count > 0 ? (
-                          <Link prefetch={false} href={moveHref(moveKey(fromKey, toKey))} aria-label={`${count}: list the moves from ${statusKeyLabel(fromKey)} to ${statusKeyLabel(toKey)}`}>
+                          <Link
+                            prefetch={false}
+                            href={moveHref(moveKey(fromKey, toKey))}
+                            aria-label={`${count}: list the moves from ${statusKeyLabel(fromKey)} to ${statusKeyLabel(toKey)}`}
+                          >
                             {count}
                           </Link>
                         ) : (
@@ -158,7 +171,10 @@ export default async function ChangesPage({ searchParams }: Props) {
         </div>
         {move && (
           <p data-testid="move-filter">
-            Showing the {shownMoves.length} proposals from {statusKeyLabel(move.from)} to {statusKeyLabel(move.to)}. <Link prefetch={false} href={moveHref()}>Show every move</Link>
+            Showing the {shownMoves.length} proposals from {statusKeyLabel(move.from)} to {statusKeyLabel(move.to)}.{" "}
+            <Link prefetch={false} href={moveHref()}>
+              Show every move
+            </Link>
           </p>
         )}
         <ItemList items={shownMoves} testId="move-items" detail={(i) => `${statusKeyLabel(i.from)} → ${statusKeyLabel(i.to)}`} />
@@ -173,7 +189,11 @@ export default async function ChangesPage({ searchParams }: Props) {
       </section>
       <section className="card" aria-labelledby="at-risk-title" id="at-risk">
         <h2 id="at-risk-title">Newly at risk or off track ({changes.newlyAtRisk})</h2>
-        <ItemList items={changes.newlyAtRiskItems} testId="at-risk-items" detail={(i) => `${assessmentText(i.fromAssessment)} → ${assessmentText(i.toAssessment)}`} />
+        <ItemList
+          items={changes.newlyAtRiskItems}
+          testId="at-risk-items"
+          detail={(i) => `${assessmentText(i.fromAssessment)} → ${assessmentText(i.toAssessment)}`}
+        />
       </section>
     </>
   );

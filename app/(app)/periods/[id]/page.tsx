@@ -41,8 +41,8 @@ export default async function PeriodCockpitPage({ params, searchParams }: Props)
           <h1>{period.name}</h1>
           <p data-testid="period-state">
             {PERIOD_STATE_LABELS[period.state]}
-            {period.lockedAt ? ` since ${formatDateTime(period.lockedAt)}` : ""} · {formatDate(period.startsOn)} to cut-off {formatDate(period.cutOffOn)} · report due{" "}
-            {formatDate(period.dueOn)} ({describeDaysLeft(cockpit.daysLeft)})
+            {period.lockedAt ? ` since ${formatDateTime(period.lockedAt)}` : ""} · {formatDate(period.startsOn)} to cut-off {formatDate(period.cutOffOn)} ·
+            report due {formatDate(period.dueOn)} ({describeDaysLeft(cockpit.daysLeft)})
           </p>
         </div>
         {manages && period.state !== "CLOSED" && (
@@ -97,7 +97,13 @@ export default async function PeriodCockpitPage({ params, searchParams }: Props)
       {cockpit.isPastCutOff ? (
         <CockpitList id="overdue" title="Overdue (nothing submitted by the cut-off)" items={cockpit.overdue} empty="Nothing is overdue." />
       ) : (
-        <CockpitList id="missing" title="Missing (no update submitted yet)" items={cockpit.missing} empty="Every proposal has a submitted update." hrefSuffix="/update" />
+        <CockpitList
+          id="missing"
+          title="Missing (no update submitted yet)"
+          items={cockpit.missing}
+          empty="Every proposal has a submitted update."
+          hrefSuffix="/update"
+        />
       )}
       <CockpitList id="stale" title="Stale (status unchanged for three or more periods)" items={cockpit.stale} empty="No proposal looks stale." />
 

@@ -90,7 +90,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       <section className="card" aria-labelledby="current-title">
         <h2 id="current-title">{period ? `Current state: ${period.name}` : "Current state"}</h2>
-        {reopening && <p className="callout">Reopened in the locked period until {formatDateTime(reopening.expiresAt)}: {reopening.reason}</p>}
+        {reopening && (
+          <p className="callout">
+            Reopened in the locked period until {formatDateTime(reopening.expiresAt)}: {reopening.reason}
+          </p>
+        )}
         {current ? <UpdateSummary update={current} /> : <p className="muted">No update recorded for this period yet.</p>}
       </section>
 
@@ -98,7 +102,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <ReviewPanel proposalId={proposal.id} periodId={period.id} version={current.version} canApprove={allowed.canApprove} canReturn={allowed.canReturn} />
       )}
       {period?.state === "LOCKED" && canManagePeriods(user) && (
-        <ReopenForm proposalId={proposal.id} periodId={period.id} periodName={period.name} reopenedUntil={reopening ? formatDateTime(reopening.expiresAt) : null} />
+        <ReopenForm
+          proposalId={proposal.id}
+          periodId={period.id}
+          periodName={period.name}
+          reopenedUntil={reopening ? formatDateTime(reopening.expiresAt) : null}
+        />
       )}
 
       <section className="card" aria-labelledby="history-title">

@@ -32,7 +32,11 @@ export default async function RecordUpdatePage({ params }: Props) {
   }
   const current = proposal.history.find((h) => h.period.id === period.id);
   const reopening = period.state === "LOCKED" ? await getActiveReopening(period.id, proposal.id, now) : null;
-  const allowed = updatePermissions(user, { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) }, { period, reopening, workflowState: current?.workflowState ?? null, now });
+  const allowed = updatePermissions(
+    user,
+    { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) },
+    { period, reopening, workflowState: current?.workflowState ?? null, now },
+  );
   if (!allowed.canEdit) await denyPage(user, "edit_status_update", { proposalId: proposal.id, periodId: period.id });
 
   // A new update starts from the latest earlier one: status and assessment rarely change every period.
@@ -61,8 +65,7 @@ export default async function RecordUpdatePage({ params }: Props) {
         {current ? "Edit the update" : "Record an update"}: {proposalCode(proposal.number)} · {proposal.title}
       </h1>
       <p className="muted">
-        For the {period.name}.{" "}
-        {!current && previous && `Status, assessment, progress and next steps are pre-filled from the ${previous.period.name}.`}
+        For the {period.name}. {!current && previous && `Status, assessment, progress and next steps are pre-filled from the ${previous.period.name}.`}
       </p>
       {current?.workflowState === "RETURNED" && (
         <div className="callout callout--returned" role="note">
@@ -75,7 +78,17 @@ export default async function RecordUpdatePage({ params }: Props) {
           periodName={period.name}
           cancelHref={`/proposals/${proposal.id}`}
           canSubmit={allowed.canSubmit}
-          previous={previous ? { periodName: previous.period.name, status: STATUS_LABELS[previous.status], assessment: ASSESSMENT_LABELS[previous.assessment], statusValue: previous.status, assessmentValue: previous.assessment } : null}
+          previous={
+            previous
+              ? {
+                  periodName: previous.period.name,
+                  status: STATUS_LABELS[previous.status],
+                  assessment: ASSESSMENT_LABELS[previous.assessment],
+                  statusValue: previous.status,
+                  assessmentValue: previous.assessment,
+                }
+              : null
+          }
         />
       </div>
     </>
