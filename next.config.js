@@ -3,8 +3,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native and server-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  // Native and server-only packages stay outside the server bundle: argon2 and resvg are native; pdfkit
+  // reads its font metrics from its own folder at run time; the report libraries are large and Node-only.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit", "exceljs", "docx"],
   typedRoutes: false,
   // forbidden() answers 403 for signed-in users who may see a resource but not change it.
   experimental: { authInterrupts: true },

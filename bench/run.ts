@@ -24,7 +24,18 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const sizes = (process.env.BENCH_SIZES ?? "real,100x").split(",");
 
 type RouteResult = { route: string; path: string; p50: number | null; p95: number | null; rps: number; requests: number; errors: number };
-type SizeResult = { size: string; routes: RouteResult[]; dashboardFirstLoadJsGzipKb: number; peakRssMb: number };
+type ReportResult = {
+  periodNumber: number;
+  publishMs: number;
+  /** Time to the last byte of each format of the edition, one request at a time. */
+  formats: { format: string; ms: number; bytes: number }[];
+  /** The server's peak RSS before the first export and after the last one (VmHWM only grows). */
+  peakRssBeforeMb: number;
+  peakRssAfterMb: number;
+};
+type SizeResult = { size: string; routes: RouteResult[]; dashboardFirstLoadJsGzipKb: number; peakRssMb: number; report?: ReportResult };
+
+const REPORT_FORMATS = ["docx", "pdf", "xlsx", "json", "csv"] as const;
 
 /** The p-th percentile (nearest rank) in ms, to 0.1 ms; null when nothing answered. */
 function percentile(sorted: number[], p: number): number | null {
@@ -157,10 +168,42 @@ async function benchSize(adminUrl: string, scale: Scale): Promise<SizeResult> {
       results.push({ ...r, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: Math.round(rps), requests: sorted.length, errors });
       console.log(`  ${r.route}: p50 ${percentile(sorted, 50) ?? "-"} ms, p95 ${percentile(sorted, 95) ?? "-"} ms, ${Math.round(rps)} req/s, ${errors} errors`);
     }
-    return { size: scale.name, routes: results, dashboardFirstLoadJsGzipKb: await firstLoadJs(base, cookie), peakRssMb: peakRssMb(server.pid!) };
+    const dashboardFirstLoadJsGzipKb = await firstLoadJs(base, cookie);
+    const peak = peakRssMb(server.pid!);
+    const report = await benchReport(url, base, cookie, server.pid!);
+    return { size: scale.name, routes: results, dashboardFirstLoadJsGzipKb, peakRssMb: peak, report };
   } finally {
     server.kill("SIGTERM");
   }
+}
+
+/**
+ * Publishes an edition of the latest closed period with the app's own code (bench/publish-edition.ts, in a
+ * child process), then downloads each format of it from the server, one at a time, to the last byte.
+ */
+async function benchReport(databaseUrl: string, base: string, cookie: string, serverPid: number): Promise<ReportResult> {
+  const prisma = createPrismaClient(databaseUrl, 1);
+  const period = await prisma.reportingPeriod.findFirstOrThrow({ where: { state: "CLOSED" }, orderBy: { number: "desc" }, select: { number: true } });
+  await prisma.$disconnect();
+  const output = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/publish-edition.ts"), String(period.number)],
+    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret" }, encoding: "utf8" },
+  );
+  const { edition, publishMs } = JSON.parse(output.trim().split("\n").pop()!) as { edition: number; publishMs: number };
+  console.log(`  published edition ${edition} of report ${period.number} in ${publishMs} ms`);
+  const peakRssBeforeMb = peakRssMb(serverPid);
+  const formats: ReportResult["formats"] = [];
+  for (const format of REPORT_FORMATS) {
+    const started = performance.now();
+    const response = await fetch(`${base}/reports/${period.number}/${edition}.${format}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${format}: ${response.status} ${await response.text()}`);
+    const bytes = (await response.arrayBuffer()).byteLength;
+    const ms = Math.round(performance.now() - started);
+    formats.push({ format, ms, bytes });
+    console.log(`  ${format}: ${ms} ms, ${Math.round(bytes / 1024)} KB`);
+  }
+  return { periodNumber: period.number, publishMs, formats, peakRssBeforeMb, peakRssAfterMb: peakRssMb(serverPid) };
 }
 
 function table(results: SizeResult[]): string {
@@ -172,6 +215,20 @@ function table(results: SizeResult[]): string {
   }
   lines.push("", "| size | dashboard first-load JS (gzip) | server peak RSS |", "|---|---:|---:|");
   for (const size of results) lines.push(`| ${size.size} | ${size.dashboardFirstLoadJsGzipKb} KB | ${size.peakRssMb} MB |`);
+  lines.push(
+    "",
+    "| size | report | publish | " + REPORT_FORMATS.join(" | ") + " | server peak RSS before → after |",
+    "|---|---|---:|" + REPORT_FORMATS.map(() => "---:|").join("") + "---:|",
+  );
+  for (const size of results) {
+    const r = size.report;
+    if (!r) continue;
+    const cells = REPORT_FORMATS.map((f) => {
+      const x = r.formats.find((y) => y.format === f)!;
+      return `${x.ms} ms (${Math.round(x.bytes / 1024)} KB)`;
+    });
+    lines.push(`| ${size.size} | ${r.periodNumber} | ${r.publishMs} ms | ${cells.join(" | ")} | ${r.peakRssBeforeMb} → ${r.peakRssAfterMb} MB |`);
+  }
   return lines.join("\n");
 }
 
@@ -189,6 +246,15 @@ function targets(results: SizeResult[]): string[] {
     );
   }
   if (big) out.push(`100x: dashboard p95 ${dash(big).p95 ?? "-"} ms (target <= 150): ${(dash(big).p95 ?? Infinity) <= 150 ? "met" : "NOT met"}`);
+  // Each format of an edition: under 1 s at the real size, under 30 s at 100x.
+  for (const [size, limit] of [
+    [real, 1000],
+    [big, 30_000],
+  ] as const) {
+    if (!size?.report) continue;
+    const slowest = size.report.formats.reduce((a, b) => (b.ms > a.ms ? b : a));
+    out.push(`${size.size}: slowest report format ${slowest.format} ${slowest.ms} ms (target < ${limit}): ${slowest.ms < limit ? "met" : "NOT met"}`);
+  }
   return out;
 }
 

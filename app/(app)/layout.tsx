@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/dashboard", label: "Dashboard" },
     { href: "/proposals", label: "Proposals" },
     { href: "/periods", label: "Reporting cycle" },
+    { href: "/reports", label: "Reports" },
     ...(user && canViewAudit(user) ? [{ href: "/audit", label: "Audit trail" }] : []),
   ];
   return (

@@ -9,7 +9,7 @@ export type StackedSeries = { key: string; label: string; colour: string };
 type Props = {
   /** One row per category: `name` plus a number per series key. */
   data: ({ name: string } & Record<string, number | string>)[];
-  series: StackedSeries[];
+  series: readonly StackedSeries[];
   /** Spoken instead of the drawing; the table twin next to it carries the numbers and the same links. */
   summary: string;
   /** Per row, per series key: where a click on that segment leads (the filtered proposal list). */

@@ -1,29 +1,22 @@
 "use client";
 
 import { DonutChart } from "@/components/charts/lazy";
-import { ASSESSMENT_COLOURS } from "@/components/charts/palette";
+import { assessmentChart } from "@/lib/domain/charts";
 import type { Dashboard } from "@/lib/domain/dashboard";
+import { ChartDownloads } from "./chart-downloads";
 import { CountLink } from "./status-by-area";
 import { drillDown, type DashboardView } from "./view";
 
 export function AssessmentSplit({ assessments, updatedCount, view }: Pick<Dashboard, "assessments" | "updatedCount"> & { view: DashboardView }) {
-  const summary = `Assessment of the ${updatedCount} updated proposals: ` + assessments.map((a) => `${a.label} ${a.count} (${a.share}%)`).join(", ") + ".";
+  const { summary, slices } = assessmentChart({ assessments, updatedCount });
   const href = (assessment: Dashboard["assessments"][number]["assessment"]) => drillDown(view, { assessment: [assessment] });
   return (
     <section className="card" aria-labelledby="assessment-title">
       <figure className="chart">
         <figcaption id="assessment-title">Assessment (RAG)</figcaption>
         <p className="chart__summary">{summary}</p>
-        <DonutChart
-          summary={summary}
-          slices={assessments.map((a) => ({
-            key: a.assessment,
-            label: a.label,
-            value: a.count,
-            colour: ASSESSMENT_COLOURS[a.assessment],
-            href: href(a.assessment),
-          }))}
-        />
+        <DonutChart summary={summary} slices={slices.map((s) => ({ ...s, href: href(s.key as Dashboard["assessments"][number]["assessment"]) }))} />
+        <ChartDownloads chart="assessment" view={view} />
         <details className="twin">
           <summary>Show the data as a table</summary>
           <table>

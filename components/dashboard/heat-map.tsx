@@ -2,12 +2,15 @@
 
 import Link from "next/link";
 import type { Dashboard, HeatCell } from "@/lib/domain/dashboard";
+import { heatMapChart, shortPeriodName } from "@/lib/domain/charts";
+import { heatStep } from "@/lib/domain/palette";
+import { ChartDownloads } from "./chart-downloads";
 import { drillDown, type DashboardView } from "./view";
 
-/** Five steps of blue by average progress; the number is always printed, so colour is never the only cue. */
+/** Five steps of blue by average progress (the same steps as the SVG download); the number is always printed, so colour is never the only cue. */
 function heatClass(cell: HeatCell): string {
-  if (cell.averageProgress === null) return "heat heat--none";
-  return `heat heat--${Math.min(4, Math.floor(cell.averageProgress / 20))}`;
+  const step = heatStep(cell.averageProgress);
+  return step === null ? "heat heat--none" : `heat heat--${step}`;
 }
 
 /** The heat map is a table: each cell is the average progress of the area's counted updates in that period. */
@@ -15,15 +18,7 @@ export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view
   const { periods, rows } = heatMap;
   const visible = rows.filter((row) => row.cells.some((c) => c.total > 0));
   // The summary speaks of the period the dashboard shows (else the latest one in the map).
-  const selected = periods.findIndex((p) => p.id === view.period);
-  const latest = selected >= 0 ? selected : periods.length - 1;
-  const ranked = visible
-    .map((row) => ({ name: row.name, progress: row.cells[latest]?.averageProgress ?? null }))
-    .filter((r) => r.progress !== null)
-    .sort((a, b) => b.progress! - a.progress!);
-  const summary = ranked.length
-    ? `Average progress of the counted updates by area and period. In the ${periods[latest]!.name}, highest: ${ranked[0]!.name} (${ranked[0]!.progress}%); lowest: ${ranked[ranked.length - 1]!.name} (${ranked[ranked.length - 1]!.progress}%).`
-    : "Average progress of the counted updates by area and period: nothing counted yet.";
+  const { summary } = heatMapChart(heatMap, view.period);
   return (
     <section className="card" aria-labelledby="heat-title">
       <h2 id="heat-title">Progress by area and period</h2>
@@ -46,7 +41,7 @@ export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view
                   title={p.name}
                   aria-current={p.id === view.period ? "true" : undefined}
                 >
-                  {/^\S+/.exec(p.name)?.[0] ?? p.number}
+                  {shortPeriodName(p.name, p.number)}
                 </th>
               ))}
             </tr>
@@ -71,6 +66,7 @@ export function HeatMap({ heatMap, view }: { heatMap: Dashboard["heatMap"]; view
           </tbody>
         </table>
       </div>
+      <ChartDownloads chart="progress-heat-map" view={view} />
     </section>
   );
 }

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { StackedBarChart } from "@/components/charts/lazy";
+import { statusByAreaChart } from "@/lib/domain/charts";
 import { STATUS_KEYS, type Dashboard } from "@/lib/domain/dashboard";
+import { ChartDownloads } from "./chart-downloads";
 
 type Props = Pick<Dashboard, "byArea" | "statusCounts" | "totalProposals"> & { view: DashboardView };
 import { STATUS_SERIES, StatusHeadRow } from "./status-columns";
@@ -14,11 +16,7 @@ export function StatusByArea({ byArea, statusCounts, totalProposals, view }: Pro
   const rows = byArea.filter((row) => row.total > 0);
   const data = rows.map((row) => ({ name: row.name, ...row.counts }));
   const hrefs = rows.map((row) => Object.fromEntries(STATUS_KEYS.map((key) => [key, drillDown(view, { area: [row.areaId], status: [key] })])));
-  const busiest = [...rows].sort((a, b) => b.counts.NO_UPDATE - a.counts.NO_UPDATE)[0];
-  const summary =
-    `Implementation status by area, ${rows.length} areas. ` +
-    statusCounts.map((s) => `${s.label}: ${s.count}`).join(", ") +
-    (busiest && busiest.counts.NO_UPDATE > 0 ? `. Most proposals without an update: ${busiest.name} (${busiest.counts.NO_UPDATE}).` : ".");
+  const { summary } = statusByAreaChart({ byArea, statusCounts });
   return (
     <section className="card" aria-labelledby="status-by-area-title">
       <figure className="chart">
@@ -26,6 +24,7 @@ export function StatusByArea({ byArea, statusCounts, totalProposals, view }: Pro
         <p className="chart__summary">{summary}</p>
         <p className="chart__hint no-print">Select a bar segment, or a number in the table, to list those proposals.</p>
         <StackedBarChart data={data} series={series} summary={summary} hrefs={hrefs} />
+        <ChartDownloads chart="status-by-area" view={view} />
         <details className="twin">
           <summary>Show the data as a table</summary>
           <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="status-by-area-title">

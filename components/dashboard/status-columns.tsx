@@ -1,8 +1,6 @@
-import { STATUS_COLOURS } from "@/components/charts/palette";
-import { STATUS_KEYS, statusKeyLabel } from "@/lib/domain/dashboard";
+import { STATUS_SERIES } from "@/lib/domain/charts";
 
-/** The status series of every status chart, in vocabulary order, "No update" last. */
-export const STATUS_SERIES = STATUS_KEYS.map((key) => ({ key, label: statusKeyLabel(key), colour: STATUS_COLOURS[key] }));
+export { STATUS_SERIES };
 
 /** The header row of a status table twin: the row heading, one column per status, and the total. */
 export function StatusHeadRow({ first }: { first: string }) {

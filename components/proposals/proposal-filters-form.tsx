@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CheckGroup } from "@/components/ui/check-group";
+import { INCLUDE_LABELS, INCLUDE_OPTIONS } from "@/lib/domain/proposals";
 import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_LABELS, NO_UPDATE_LABEL } from "@/lib/domain/vocabulary";
 import { hasActiveFilters, toFilterQuery, type ProposalFilters } from "@/lib/validation/proposal-filters";
 
@@ -19,10 +20,24 @@ export function ProposalFiltersForm({
     <form method="get" className="card filters-form" role="search" aria-label="Filter proposals">
       {periodId && <input type="hidden" name="period" value={periodId} />}
       {filters.asOf && <input type="hidden" name="asOf" value={filters.asOf} />}
-      {filters.include !== "all" && <input type="hidden" name="include" value={filters.include} />}
-      <div className="field">
-        <label htmlFor="q">Search</label>
-        <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Title, description, area or number (e.g. P12)" style={{ width: "100%" }} />
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Title, description, area or number (e.g. P12)" style={{ width: "100%" }} />
+        </div>
+        <div className="field">
+          <label htmlFor="include">Count</label>
+          <span id="include-hint" className="field__hint">
+            Which updates the status, the filters and the CSV use.
+          </span>
+          <select id="include" name="include" defaultValue={filters.include} aria-describedby="include-hint">
+            {INCLUDE_OPTIONS.map((option) => (
+              <option key={option} value={option}>
+                {INCLUDE_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div className="filters">
         <CheckGroup legend="Area" name="area" options={areas.map((a) => ({ value: a.id, label: a.name }))} selected={filters.area} />

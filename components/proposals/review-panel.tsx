@@ -1,20 +1,19 @@
 import { ActionForm } from "@/components/ui/action-form";
+import { highlightUpdate } from "@/lib/actions/reports";
 import { reviewUpdate } from "@/lib/actions/status-update";
 
-/** Managers approve a submitted update or return it to its author with a note. */
-export function ReviewPanel({
-  proposalId,
-  periodId,
-  version,
-  canApprove,
-  canReturn,
-}: {
+type Props = {
   proposalId: string;
   periodId: string;
   version: number;
   canApprove: boolean;
   canReturn: boolean;
-}) {
+  /** For an approved update: whether it is a highlight of the report, and whether this user may change that. */
+  highlight: { marked: boolean; canChange: boolean } | null;
+};
+
+/** Managers approve a submitted update or return it to its author with a note, and choose the report's highlights. */
+export function ReviewPanel({ proposalId, periodId, version, canApprove, canReturn, highlight }: Props) {
   const hidden = [
     { name: "proposalId", label: "", type: "hidden" as const, defaultValue: proposalId },
     { name: "periodId", label: "", type: "hidden" as const, defaultValue: periodId },
@@ -45,6 +44,24 @@ export function ReviewPanel({
           />
         )}
       </div>
+      {highlight && (
+        <div className="review-highlight">
+          <h3>Report highlight</h3>
+          <p data-testid="highlight-state">
+            {highlight.marked
+              ? "This update is a highlight: it appears in the report's highlights section."
+              : "Mark this update as a highlight to show it in the report's highlights section."}
+          </p>
+          {highlight.canChange && (
+            <ActionForm
+              label={highlight.marked ? "Remove from the highlights" : "Mark as a highlight"}
+              action={highlightUpdate}
+              fields={[...hidden, { name: "highlight", label: "", type: "hidden", defaultValue: highlight.marked ? "false" : "true" }]}
+              buttons={[{ label: highlight.marked ? "Remove from the highlights" : "Mark as a highlight", secondary: highlight.marked }]}
+            />
+          )}
+        </div>
+      )}
     </section>
   );
 }

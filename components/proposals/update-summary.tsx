@@ -9,6 +9,14 @@ export function UpdateSummary({ update }: { update: CurrentUpdate }) {
       <dt>Review</dt>
       <dd>
         <WorkflowBadge state={update.workflowState} />
+        {update.highlight && update.workflowState === "APPROVED" && (
+          <>
+            {" "}
+            <span className="badge badge--highlight" data-testid="highlight-badge">
+              Highlight of the report
+            </span>
+          </>
+        )}
       </dd>
       <dt>Status</dt>
       <dd>

@@ -22,10 +22,13 @@ export const DEFAULT_DASHBOARD_QUERY: DashboardQuery = { include: "approved", ar
  * The dashboard of one period: the selected period's numbers, the trend and heat map over all periods,
  * coverage by organisation and the overdue count, for the proposals and updates the filters select.
  */
-export async function getDashboard(periodId: string, query: Partial<DashboardQuery> = {}, now = new Date()): Promise<Dashboard> {
-  const db = getDb();
+export async function getDashboard(periodId: string, query: Partial<DashboardQuery> = {}, now = new Date(), tx?: Prisma.TransactionClient): Promise<Dashboard> {
+  // Given a transaction (a publication), every read goes through it: one snapshot for every number.
+  const db = tx ?? getDb();
   const filters = { ...DEFAULT_DASHBOARD_QUERY, ...query };
-  const periods = await listPeriods();
+  const periods = tx
+    ? await tx.reportingPeriod.findMany({ select: { id: true, number: true, name: true, startsOn: true, cutOffOn: true }, orderBy: { number: "desc" } })
+    : await listPeriods();
   const period = periods.find((p) => p.id === periodId);
   if (!period) throw new Error(`Unknown period ${periodId}`);
   const asOf = filters.asOf ? endOfAsOfDay(filters.asOf) : null;
@@ -36,7 +39,7 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
   const counts = filters.org.length === 0 && !asOf ? fromStatusCounts(period.id, states, filters) : fromUpdates(period.id, states, asOf, filters);
 
   const [areas, scopeByArea, current, history, organisations, submitted] = await Promise.all([
-    listAreas(),
+    tx ? tx.area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } }) : listAreas(),
     db.$queryRaw<{ areaId: string; count: number }[]>`
       SELECT p."areaId", count(*)::int AS count FROM "Proposal" p WHERE ${scope} GROUP BY p."areaId"`,
     db.$queryRaw<{ areaId: string; status: ImplementationStatus; assessment: Assessment; count: number }[]>`${counts.current}`,

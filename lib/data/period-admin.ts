@@ -5,6 +5,7 @@ import { canManagePeriods, type Actor } from "@/lib/domain/permissions";
 import { nextPeriodState, periodActionBlocker, type PeriodAction } from "@/lib/domain/period-lifecycle";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/prisma-client";
+import type { PeriodState } from "@/lib/domain/vocabulary";
 import { MAX_REOPEN_DAYS, type PeriodInput, type ReopenInput } from "@/lib/validation/periods";
 import { appendAudit, recordAuditEvent } from "./audit";
 
@@ -98,7 +99,10 @@ export async function changePeriodState(actor: Actor, periodId: string, action: 
   await authorize(actor, `period_${action}`, periodId);
   await getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PERIOD_STATE_LOCK})`;
-    const period = await tx.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, state: true, cutOffOn: true, version: true } });
+    // The row lock waits for saves, reviews and highlights in flight (they hold it shared: see
+    // lockPeriodForWrite), so once this commits no write made under the old state can still land.
+    const [period] = await tx.$queryRaw<{ id: string; state: PeriodState; cutOffOn: Date; version: number }[]>`
+      SELECT id, state::text AS state, "cutOffOn", version FROM "ReportingPeriod" WHERE id = ${periodId} FOR UPDATE`;
     if (!period) throw new AppError("NOT_FOUND", "This reporting period does not exist.");
     if (period.version !== expectedVersion) throw stale();
     const otherOpen = await tx.reportingPeriod.findFirst({ where: { state: "OPEN", id: { not: periodId } }, select: { name: true } });

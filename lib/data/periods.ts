@@ -3,6 +3,8 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { Reopening } from "@/lib/domain/review-rules";
 import type { PeriodState } from "@/lib/domain/vocabulary";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/prisma-client";
 
 export type PeriodSummary = {
   id: string;
@@ -71,4 +73,40 @@ export async function getActiveReopening(periodId: string, proposalId: string, n
     select: { expiresAt: true, reason: true },
     orderBy: { expiresAt: "desc" },
   });
+}
+
+export type LockedPeriod = { id: string; number: number; name: string; state: PeriodState };
+
+/**
+ * Inside a write transaction (a save, a review, a highlight): takes a share lock on the period's row and
+ * re-reads its state and the proposal's reopening as they are now. A lock, unlock, close or publication
+ * takes the same row exclusively, so it waits until writes already past this point have committed, and
+ * writes that come later wait for it and then see the new state. Without this, a write that checked the
+ * period before its transaction began could commit after the period was locked.
+ */
+export async function lockPeriodForWrite(
+  tx: Prisma.TransactionClient,
+  periodId: string,
+  proposalId: string,
+  now: Date,
+): Promise<{ period: LockedPeriod; reopening: (Reopening & { reason: string }) | null }> {
+  const rows = await tx.$queryRaw<LockedPeriod[]>`
+    SELECT id, number, name, state::text AS state FROM "ReportingPeriod" WHERE id = ${periodId} FOR SHARE`;
+  const period = rows[0];
+  if (!period) throw new AppError("NOT_FOUND", "This reporting period does not exist.");
+  const reopening =
+    period.state === "LOCKED"
+      ? await tx.periodReopening.findFirst({
+          where: { periodId, proposalId, expiresAt: { gt: now } },
+          select: { expiresAt: true, reason: true },
+          orderBy: { expiresAt: "desc" },
+        })
+      : null;
+  return { period, reopening };
+}
+
+/** Proposals of a period reopened for edits right now (a publication warns about them). */
+export async function countActiveReopenings(periodId: string, now: Date): Promise<number> {
+  const rows = await getDb().periodReopening.findMany({ where: { periodId, expiresAt: { gt: now } }, select: { proposalId: true }, distinct: ["proposalId"] });
+  return rows.length;
 }

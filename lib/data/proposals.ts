@@ -151,7 +151,8 @@ async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, as
     const revision = revisionById.get(byProposal.get(p.id)?.revisionId ?? "");
     return toRow({
       ...p,
-      statusUpdates: revision ? [{ ...revision, id: revision.statusUpdateId, updatedAt: revision.createdAt }] : [],
+      // Revisions carry no highlight mark: an update rebuilt as of a date reads as not highlighted.
+      statusUpdates: revision ? [{ ...revision, id: revision.statusUpdateId, updatedAt: revision.createdAt, highlight: false }] : [],
     });
   });
   return { rows, total };

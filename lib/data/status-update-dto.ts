@@ -33,6 +33,7 @@ export function toVersionSnapshot<T extends { evidenceLinks: unknown }>(row: T):
 export const currentUpdateSelect = {
   id: true,
   ...versionSelect,
+  highlight: true,
   updatedAt: true,
   version: true,
   authorId: true,
@@ -51,6 +52,8 @@ type SelectedUpdate = {
   rationale: string;
   workflowState: WorkflowState;
   returnNote: string | null;
+  /** Revisions carry no highlight: an update rebuilt from one reads as not highlighted. */
+  highlight?: boolean;
   authorId: string;
   updatedAt: Date;
   version: number;
@@ -70,6 +73,7 @@ export function toCurrentUpdate(row: SelectedUpdate): CurrentUpdate {
     rationale: row.rationale,
     workflowState: row.workflowState,
     returnNote: row.returnNote,
+    highlight: row.highlight ?? false,
     authorId: row.authorId,
     authorName: row.author.name,
     organisationCode: row.organisation.code,

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/prisma-client";
 import { RATIONALE_REQUIRED_MESSAGE, type ReviewInput, type StatusUpdateInput } from "@/lib/validation/status-update";
 import { appendAudit, recordAuditEvent } from "./audit";
-import { getActiveReopening } from "./periods";
+import { getActiveReopening, lockPeriodForWrite } from "./periods";
 import { getRevisionSnapshot } from "./revisions";
 import { currentUpdateSelect, toCurrentUpdate } from "./status-update-dto";
 
@@ -85,6 +85,10 @@ async function conflict(proposalId: string, periodId: string, baseVersion: numbe
 
 class StaleVersion extends Error {}
 
+function periodClosed(period: { name: string; state: string }): AppError {
+  return new AppError("PERIOD_CLOSED", `The ${period.name} is ${period.state === "LOCKED" ? "locked" : "not open for updates"}.`);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -105,9 +109,7 @@ export async function recordStatusUpdate(
   if (!canEditProposal(actor, access)) {
     return refuse(actor, input.intent, input.proposalId, input.periodId, "You can record updates only for proposals where you are a focal point.");
   }
-  if (!isWritable(period, reopening, now)) {
-    throw new AppError("PERIOD_CLOSED", `The ${period.name} is ${period.state === "LOCKED" ? "locked" : "not open for updates"}.`);
-  }
+  if (!isWritable(period, reopening, now)) throw periodClosed(period);
   const previous = await previousUpdate(input.proposalId, period.number);
   if (requiresRationale(previous, input) && !input.rationale) {
     throw new AppError("VALIDATION", RATIONALE_REQUIRED_MESSAGE, { fields: { rationale: `${RATIONALE_REQUIRED_MESSAGE} (${previous!.period.name}).` } });
@@ -116,11 +118,14 @@ export async function recordStatusUpdate(
   const values = content(input);
   try {
     return await getDb().$transaction(async (tx) => {
+      // The checks above may be stale by now: re-check the period under its row lock.
+      const fresh = await lockPeriodForWrite(tx, input.periodId, input.proposalId, now);
+      if (!isWritable(fresh.period, fresh.reopening, now)) throw periodClosed(fresh.period);
       const existing = await lockUpdate(tx, input.proposalId, input.periodId);
       if ((existing?.version ?? 0) !== input.expectedVersion) throw new StaleVersion();
 
       const state = existing?.workflowState ?? null;
-      const context = { period, reopening, workflowState: state, now };
+      const context = { period: fresh.period, reopening: fresh.reopening, workflowState: state, now };
       const allowed = updatePermissions(actor, access, context);
       const wantsSubmit = input.intent === "submit";
       const nextState = stateAfterSave(context, input.intent);
@@ -192,10 +197,11 @@ export async function reviewStatusUpdate(
   input: ReviewInput,
   now = new Date(),
 ): Promise<{ id: string; version: number; workflowState: WorkflowState; authorId: string }> {
-  const { access, period, reopening } = await loadTarget(input.proposalId, input.periodId, now);
+  const { access } = await loadTarget(input.proposalId, input.periodId, now);
   if (!canReviewUpdates(actor)) return refuse(actor, input.decision, input.proposalId, input.periodId, "Only managers review updates.");
   try {
     return await getDb().$transaction(async (tx) => {
+      const { period, reopening } = await lockPeriodForWrite(tx, input.periodId, input.proposalId, now);
       const existing = await lockUpdate(tx, input.proposalId, input.periodId);
       if (!existing) throw new AppError("NOT_FOUND", "There is no update to review.");
       if (existing.version !== input.expectedVersion) throw new StaleVersion();

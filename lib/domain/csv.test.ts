@@ -37,6 +37,7 @@ const row: ProposalRow = {
     assessment: "ON_TRACK",
     progress: 80,
     narrative: '=HYPERLINK("http://evil")\nsecond line',
+    highlight: false,
     nextSteps: "Keep going",
     evidenceLinks: [{ label: "Minutes", url: "https://example.org/m" }],
     rationale: "-Talks resumed",
@@ -51,7 +52,7 @@ const row: ProposalRow = {
 };
 
 describe("toCsv(proposalCsvRows)", () => {
-  const csv = toCsv(proposalCsvRows([row, { ...row, id: "p02", number: 2, update: null }], "Report 11"));
+  const csv = toCsv(proposalCsvRows([row, { ...row, id: "p02", number: 2, update: null }], "Report 11", "approved"));
 
   test("starts with a UTF-8 BOM and uses CRLF", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -81,6 +82,7 @@ describe("toCsv(proposalCsvRows)", () => {
       "Ana",
       "NATO",
       "2026-01-02T03:04:05.000Z",
+      "Approved updates only",
     ]);
     expect(records[2]!.slice(0, 1)).toEqual(["P02"]);
     expect(records[2]![7]).toBe("No update");

@@ -1,6 +1,6 @@
 // The query string of the proposal list's filters (and the dashboard's, which shares them). Pure and
 // free of zod, so that client components (the charts' drill-down) can build the same links.
-import type { IncludeOption } from "./proposals";
+import { DEFAULT_INCLUDE, type IncludeOption } from "./proposals";
 
 export type FilterQueryInput = {
   q?: string;
@@ -21,7 +21,7 @@ export function toFilterQuery(filters: FilterQueryInput): string {
     for (const value of filters[key] ?? []) params.append(key, value);
   }
   if (filters.period) params.set("period", filters.period);
-  if (filters.include && filters.include !== "all") params.set("include", filters.include);
+  if (filters.include && filters.include !== DEFAULT_INCLUDE) params.set("include", filters.include);
   if (filters.asOf) params.set("asOf", filters.asOf);
   const query = params.toString();
   return query ? `?${query}` : "";
@@ -33,8 +33,8 @@ export function proposalListHref(filters: FilterQueryInput): string {
 }
 
 /**
- * The query string of a dashboard view (/dashboard, /dashboard/changes). The dashboard counts approved
- * updates by default, the list all of them: a dashboard URL always names its choice, so "all" survives.
+ * The query string of a dashboard view (/dashboard, /dashboard/changes). A dashboard URL always names its
+ * Count choice, so that a bookmark keeps meaning the same if the default ever changes.
  */
 export function toDashboardQuery(filters: FilterQueryInput & { include: IncludeOption }): URLSearchParams {
   const params = new URLSearchParams(toFilterQuery(filters).slice(1));

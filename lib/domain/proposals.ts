@@ -17,6 +17,8 @@ export type CurrentUpdate = {
   rationale: string;
   workflowState: WorkflowState;
   returnNote: string | null;
+  /** Marked by a manager for the report's highlights (approved updates only). */
+  highlight: boolean;
   authorId: string;
   authorName: string;
   organisationCode: string;
@@ -25,9 +27,12 @@ export type CurrentUpdate = {
   version: number;
 };
 
-/** Which updates a view counts: approved only (the default for dashboards), also submitted, or all. */
+/** Which updates a view counts: approved only (the default everywhere), also submitted, or all. */
 export const INCLUDE_OPTIONS = ["approved", "submitted", "all"] as const;
 export type IncludeOption = (typeof INCLUDE_OPTIONS)[number];
+
+/** Drafts and returned text reach a list, a dashboard or an export only when asked for. */
+export const DEFAULT_INCLUDE: IncludeOption = "approved";
 
 export const INCLUDE_LABELS: Record<IncludeOption, string> = {
   approved: "Approved updates only",

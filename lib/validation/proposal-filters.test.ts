@@ -12,12 +12,12 @@ test("parses repeated and comma-separated values, dropping unknown ones", () => 
     assessment: ["AT_RISK"],
     org: ["NATO"],
     period: undefined,
-    include: "all",
+    include: "approved",
   });
 });
 
 test("an empty query means no filters", () => {
-  expect(parseProposalFilters({})).toEqual({ q: "", area: [], status: [], assessment: [], org: [], period: undefined, include: "all" });
+  expect(parseProposalFilters({})).toEqual({ q: "", area: [], status: [], assessment: [], org: [], period: undefined, include: "approved" });
 });
 
 test.each([
@@ -31,13 +31,15 @@ test.each([
   expect(toFilterQuery(back)).toBe(expected);
 });
 
+// Drafts and returned text reach the list (and its CSV) only when asked for: approved is the default.
 test.each([
   ["include=approved", "approved"],
   ["include=submitted", "submitted"],
-  ["include=bogus", "all"],
-  ["", "all"],
+  ["include=all", "all"],
+  ["include=bogus", "approved"],
+  ["", "approved"],
 ])("?%s counts %s updates, and only non-default values reach the URL", (query, expected) => {
   const filters = parseProposalFilters(new URLSearchParams(query));
   expect(filters.include).toBe(expected);
-  expect(toFilterQuery(filters)).toBe(expected === "all" ? "" : `?include=${expected}`);
+  expect(toFilterQuery(filters)).toBe(expected === "approved" ? "" : `?include=${expected}`);
 });

@@ -2,7 +2,7 @@
 // object drives the page, the SQL query and the CSV export.
 import { z } from "zod";
 import { asOfProblem } from "@/lib/domain/as-of";
-import { INCLUDE_OPTIONS, type IncludeOption } from "@/lib/domain/proposals";
+import { DEFAULT_INCLUDE, INCLUDE_OPTIONS, type IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
 
 const rawValues = z.union([z.string(), z.array(z.string())]).optional();
@@ -40,11 +40,11 @@ export const proposalFiltersSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && asOfProblem(v, new Date()) === null ? v : undefined)),
-  /** Which updates count: all recorded ones by default on the list (the dashboard defaults to approved). */
+  /** Which updates count: approved ones unless asked for more, as on the dashboard and in reports. */
   include: z
     .string()
     .optional()
-    .transform((v): IncludeOption => ((INCLUDE_OPTIONS as readonly string[]).includes(v ?? "") ? (v as IncludeOption) : "all")),
+    .transform((v): IncludeOption => ((INCLUDE_OPTIONS as readonly string[]).includes(v ?? "") ? (v as IncludeOption) : DEFAULT_INCLUDE)),
 });
 
 export type ProposalFilters = z.infer<typeof proposalFiltersSchema>;

@@ -12,6 +12,7 @@ import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { Pagination } from "@/components/ui/pagination";
 import { countProposals, listAreas, listOrganisations, listProposalPage } from "@/lib/data/proposals";
 import { canExport, canViewProposals } from "@/lib/domain/permissions";
+import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { hasActiveFilters, parseProposalFilters, toFilterQuery } from "@/lib/validation/proposal-filters";
 
 export const metadata: Metadata = { title: "Proposals" };
@@ -56,7 +57,8 @@ export default async function ProposalsPage({ searchParams }: Props) {
           <p aria-live="polite" data-testid="result-count">
             {hasActiveFilters(filters) ? `${matching} of ${total} proposals match the filters` : `All ${total} proposals`}
             {pageCount > 1 ? ` (showing ${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + rows.length}, page ${page} of ${pageCount})` : ""}
-            {period ? `, status for the ${period.name}.` : "."}
+            {period ? `, status for the ${period.name}` : ""}. Counting: <strong data-testid="counting">{INCLUDE_LABELS[filters.include].toLowerCase()}</strong>
+            .
           </p>
         </div>
         <div className="form-actions">

@@ -11,6 +11,7 @@ import { getProposal } from "@/lib/data/proposals";
 import { formatDateTime } from "@/lib/domain/format";
 import { canManagePeriods, canViewProposals } from "@/lib/domain/permissions";
 import { focalPointNames } from "@/lib/domain/proposals";
+import { canManageReports, highlightBlocker } from "@/lib/domain/report";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
 import { updatePermissions } from "@/lib/domain/workflow";
 
@@ -99,7 +100,18 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       </section>
 
       {period && current && allowed && (allowed.canApprove || allowed.canReturn) && (
-        <ReviewPanel proposalId={proposal.id} periodId={period.id} version={current.version} canApprove={allowed.canApprove} canReturn={allowed.canReturn} />
+        <ReviewPanel
+          proposalId={proposal.id}
+          periodId={period.id}
+          version={current.version}
+          canApprove={allowed.canApprove}
+          canReturn={allowed.canReturn}
+          highlight={
+            current.workflowState === "APPROVED"
+              ? { marked: current.highlight, canChange: canManageReports(user) && highlightBlocker(period, current.workflowState) === null }
+              : null
+          }
+        />
       )}
       {period?.state === "LOCKED" && canManagePeriods(user) && (
         <ReopenForm

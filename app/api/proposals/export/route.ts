@@ -17,12 +17,12 @@ export async function GET(request: Request) {
     const filters = parseProposalFilters(new URL(request.url).searchParams);
     const period = await resolvePeriod(filters.period);
     const rows = await listProposals(filters, period?.id ?? null);
-    const csv = toCsv(proposalCsvRows(rows, period?.name ?? ""));
+    const csv = toCsv(proposalCsvRows(rows, period?.name ?? "", filters.include));
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="proposals-${period?.id ?? "all"}-${stamp}.csv"`,
+        "Content-Disposition": `attachment; filename="proposals-${period?.id ?? "all"}-${filters.include}-${stamp}.csv"`,
         "Cache-Control": "no-store",
       },
     });
