@@ -2,7 +2,8 @@
 // build against each, and measures latency (p50/p95) and throughput under concurrent load for the
 // dashboard, the proposal list, a proposal page and the CSV export, next to a baseline route that does one
 // trivial query through the same stack (/api/health). Also reports the dashboard's first-load JavaScript
-// (gzip) and the server's peak memory. Writes bench/results.json and prints a markdown table.
+// (gzip), the server's peak memory, and how long publishing an edition and producing each of its file
+// formats take. Writes bench/results.json and prints a markdown table.
 // Not part of the test suite: numbers depend on the machine.
 import autocannon from "autocannon";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";

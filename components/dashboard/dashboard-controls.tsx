@@ -3,7 +3,7 @@ import { CheckGroup } from "@/components/ui/check-group";
 import { GetForm } from "@/components/ui/get-form";
 import { PeriodOptions } from "@/components/ui/period-select";
 import type { PeriodSummary } from "@/lib/data/periods";
-import { INCLUDE_LABELS, INCLUDE_OPTIONS } from "@/lib/domain/proposals";
+import { IncludeSelect } from "@/components/ui/include-select";
 import { ASSESSMENTS, ASSESSMENT_LABELS } from "@/lib/domain/vocabulary";
 import type { DashboardView } from "./view";
 
@@ -32,13 +32,7 @@ export function DashboardControls({ periods, view, fromId, asOfInput, asOfError,
         </div>
         <div className="field field--inline">
           <label htmlFor="include">Count</label>
-          <select id="include" name="include" defaultValue={view.include}>
-            {INCLUDE_OPTIONS.map((option) => (
-              <option key={option} value={option}>
-                {INCLUDE_LABELS[option]}
-              </option>
-            ))}
-          </select>
+          <IncludeSelect value={view.include} />
         </div>
         <div className="field field--inline">
           <label htmlFor="from">Compare with</label>

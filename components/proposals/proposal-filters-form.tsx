@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CheckGroup } from "@/components/ui/check-group";
-import { INCLUDE_LABELS, INCLUDE_OPTIONS } from "@/lib/domain/proposals";
+import { IncludeSelect } from "@/components/ui/include-select";
 import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_LABELS, NO_UPDATE_LABEL } from "@/lib/domain/vocabulary";
 import { hasActiveFilters, toFilterQuery, type ProposalFilters } from "@/lib/validation/proposal-filters";
 
@@ -30,13 +30,7 @@ export function ProposalFiltersForm({
           <span id="include-hint" className="field__hint">
             Which updates the status, the filters and the CSV use.
           </span>
-          <select id="include" name="include" defaultValue={filters.include} aria-describedby="include-hint">
-            {INCLUDE_OPTIONS.map((option) => (
-              <option key={option} value={option}>
-                {INCLUDE_LABELS[option]}
-              </option>
-            ))}
-          </select>
+          <IncludeSelect value={filters.include} describedBy="include-hint" />
         </div>
       </div>
       <div className="filters">

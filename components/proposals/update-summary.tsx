@@ -1,4 +1,5 @@
 import { AssessmentBadge, ProgressValue, StatusBadge, WorkflowBadge } from "@/components/ui/badges";
+import { EvidenceLinks } from "./evidence-links";
 import { formatDateTime } from "@/lib/domain/format";
 import type { CurrentUpdate } from "@/lib/domain/proposals";
 
@@ -49,16 +50,7 @@ export function UpdateSummary({ update }: { update: CurrentUpdate }) {
         {update.evidenceLinks.length === 0 ? (
           <span className="muted">None</span>
         ) : (
-          <ul style={{ margin: 0, paddingLeft: "1.1rem" }}>
-            {update.evidenceLinks.map((link) => (
-              <li key={link.url}>
-                <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
-                  {link.label || link.url}
-                  <span className="visually-hidden"> (opens in a new tab)</span>
-                </a>
-              </li>
-            ))}
-          </ul>
+          <EvidenceLinks links={update.evidenceLinks} style={{ margin: 0, paddingLeft: "1.1rem" }} />
         )}
       </dd>
       <dt>Recorded by</dt>

@@ -1,3 +1,4 @@
+import { CountShareTable } from "@/components/ui/count-share-table";
 import type { ChartSpec } from "@/lib/domain/charts";
 
 type Props = {
@@ -71,29 +72,11 @@ export function ChartTable({ spec }: { spec: ChartSpec }) {
       );
     case "donut":
       return (
-        <table>
-          <caption>{spec.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Assessment</th>
-              <th scope="col" className="num">
-                Proposals
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {spec.slices.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{s.label}</th>
-                <td className="num">{s.value}</td>
-                <td className="num">{s.share}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountShareTable
+          caption={spec.title}
+          header="Assessment"
+          rows={spec.slices.map((s) => ({ key: s.key, label: s.label, count: s.value, share: s.share }))}
+        />
       );
     case "heat":
       return (

@@ -13,24 +13,24 @@ export function CompareForm({ periodNumber, editions, current, showDraft = true 
   return (
     <form method="get" action={`/reports/${periodNumber}/compare`} className="card form-actions no-print" aria-label="Compare two versions of this report">
       <label htmlFor="compare-from">Compare</label>
-      <select id="compare-from" name="from" defaultValue={from}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <VersionSelect id="compare-from" name="from" value={from} options={options} />
       <label htmlFor="compare-to">with</label>
-      <select id="compare-to" name="to" defaultValue={to}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <VersionSelect id="compare-to" name="to" value={to} options={options} />
       <button type="submit" className="button button--secondary button--small">
         Compare
       </button>
     </form>
+  );
+}
+
+function VersionSelect({ id, name, value, options }: { id: string; name: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <select id={id} name={name} defaultValue={value}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,5 +1,7 @@
 import { AssessmentBadge, StatusBadge } from "@/components/ui/badges";
-import type { ChartSpec } from "@/lib/domain/charts";
+import { EvidenceLinks } from "@/components/proposals/evidence-links";
+import { CountShareTable } from "@/components/ui/count-share-table";
+import { shortPeriodName, type ChartSpec } from "@/lib/domain/charts";
 import { STATUS_KEYS, statusKeyLabel } from "@/lib/domain/dashboard";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { REPORT_STATE_LABELS, editionLabel, reportStamp, type ReportEntry, type ReportHeader } from "@/lib/domain/report";
@@ -16,10 +18,13 @@ type Props = {
   /** By area then number. */
   entries: ReportEntry[];
   charts: { spec: ChartSpec; svg: string; hrefs: { svg: string; png: string } }[];
+  /** For a very large catalogue: the one area shown (entries holds only its proposals) and the address of each area. */
+  paging: { area: number; href: (area: number) => string } | null;
 };
 
-export function ReportDocument({ header, entries, charts }: Props) {
-  const sections = header.areas.map((area) => ({ ...area, entries: entries.filter((e) => e.areaNumber === area.number) }));
+export function ReportDocument({ header, entries, charts, paging }: Props) {
+  const areas = paging ? header.areas.filter((a) => a.number === paging.area) : header.areas;
+  const sections = areas.map((area) => ({ ...area, entries: entries.filter((e) => e.areaNumber === area.number) }));
   return (
     <article className="report" aria-labelledby="report-title" data-state={header.state}>
       {header.state === "draft" && (
@@ -45,6 +50,7 @@ export function ReportDocument({ header, entries, charts }: Props) {
       </header>
       <Introduction header={header} />
       <Highlights header={header} />
+      {paging && <AreaIndex header={header} paging={paging} />}
       {sections.map((section) => (
         <AreaSection key={section.number} header={header} area={section} />
       ))}
@@ -54,8 +60,37 @@ export function ReportDocument({ header, entries, charts }: Props) {
           <ChartFigure key={chart.spec.id} {...chart} />
         ))}
       </section>
-      <Annex header={header} entries={entries} />
+      {paging ? (
+        <section className="report__section" aria-labelledby="report-annex">
+          <h3 id="report-annex">Annex: status of every proposal across all periods</h3>
+          <p>
+            With {header.figures.totalProposals} proposals the annex is too long for one page: it is in the Word, PDF and Excel files (sheet &quot;Status across
+            periods&quot;).
+          </p>
+        </section>
+      ) : (
+        <Annex header={header} entries={entries} />
+      )}
     </article>
+  );
+}
+
+function AreaIndex({ header, paging }: { header: ReportHeader; paging: NonNullable<Props["paging"]> }) {
+  return (
+    <nav className="report__section no-print" aria-label="Areas of the report">
+      <h3>Areas</h3>
+      <p>This report has {header.figures.totalProposals} proposals: the page shows one area at a time; the files hold them all.</p>
+      <ul className="plain-list">
+        {header.areas.map((a) => (
+          <li key={a.number}>
+            <a href={paging.href(a.number)} aria-current={a.number === paging.area ? "page" : undefined}>
+              Area {a.number}: {a.name}
+            </a>{" "}
+            <span className="muted">({a.proposals} proposals)</span>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -71,52 +106,18 @@ function Introduction({ header }: { header: ReportHeader }) {
         {f.atRiskCount === 1 ? "is" : "are"} assessed at risk or off track.
       </p>
       <div className="grid grid--two">
-        <table className="report__table" data-testid="report-status-counts">
-          <caption>Proposals by implementation status</caption>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Proposals
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.statusCounts.map((s) => (
-              <tr key={s.status}>
-                <th scope="row">{s.label}</th>
-                <td className="num">{s.count}</td>
-                <td className="num">{s.share}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="report__table" data-testid="report-assessment-counts">
-          <caption>Approved updates by assessment</caption>
-          <thead>
-            <tr>
-              <th scope="col">Assessment</th>
-              <th scope="col" className="num">
-                Proposals
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.assessments.map((a) => (
-              <tr key={a.assessment}>
-                <th scope="row">{a.label}</th>
-                <td className="num">{a.count}</td>
-                <td className="num">{a.share}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountShareTable
+          caption="Proposals by implementation status"
+          header="Status"
+          testId="report-status-counts"
+          rows={f.statusCounts.map((s) => ({ key: s.status, label: s.label, count: s.count, share: s.share }))}
+        />
+        <CountShareTable
+          caption="Approved updates by assessment"
+          header="Assessment"
+          testId="report-assessment-counts"
+          rows={f.assessments.map((a) => ({ key: a.assessment, label: a.label, count: a.count, share: a.share }))}
+        />
       </div>
     </section>
   );
@@ -208,18 +209,7 @@ function ReportEntryView({ entry }: { entry: ReportEntry }) {
               <strong>Next steps:</strong> {u.nextSteps}
             </p>
           )}
-          {u.evidenceLinks.length > 0 && (
-            <ul className="report__evidence">
-              {u.evidenceLinks.map((link, i) => (
-                <li key={i}>
-                  <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
-                    {link.label || link.url}
-                    <span className="visually-hidden"> (opens in a new tab)</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          {u.evidenceLinks.length > 0 && <EvidenceLinks links={u.evidenceLinks} className="report__evidence" />}
         </>
       ) : (
         <p className="muted">No approved update for this period.</p>
@@ -241,7 +231,7 @@ function Annex({ header, entries }: { header: ReportHeader; entries: ReportEntry
               <th scope="col">Proposal</th>
               {header.annexPeriods.map((p) => (
                 <th key={p.number} scope="col" title={p.name}>
-                  {/^\S+/.exec(p.name)?.[0] ?? p.number}
+                  {shortPeriodName(p.name, p.number)}
                 </th>
               ))}
             </tr>

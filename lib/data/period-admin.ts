@@ -139,8 +139,9 @@ export async function reopenProposal(actor: Actor, input: ReopenInput, now = new
   }
   const expiresAt = new Date(input.expiresOn.getTime() + 24 * 3600 * 1000 - 1);
   return getDb().$transaction(async (tx) => {
-    const [period, proposal] = await Promise.all([
-      tx.reportingPeriod.findUnique({ where: { id: input.periodId }, select: { state: true, name: true } }),
+    // Shared row lock, like every write: an unlock or close in flight finishes first, and is seen.
+    const [[period], proposal] = await Promise.all([
+      tx.$queryRaw<{ state: string; name: string }[]>`SELECT state::text AS state, name FROM "ReportingPeriod" WHERE id = ${input.periodId} FOR SHARE`,
       tx.proposal.findUnique({ where: { id: input.proposalId }, select: { id: true } }),
     ]);
     if (!period || !proposal) throw new AppError("NOT_FOUND", "This period or proposal does not exist.");

@@ -282,10 +282,10 @@ export async function loadReport(actor: Actor, periodNumber: number, ref: "draft
   return source;
 }
 
-/** Reads every entry of a report into memory: for the report page, which shows them all (files stream instead). */
-export async function collectEntries(source: ReportSource, order: "area" | "number"): Promise<ReportEntry[]> {
+/** Reads the entries of a report (or of one area) into memory: for the report page (files stream instead). */
+export async function collectEntries(source: ReportSource, order: "area" | "number", areaNumber?: number): Promise<ReportEntry[]> {
   const entries: ReportEntry[] = [];
-  for await (const entry of source.entries(order)) entries.push(entry);
+  for await (const entry of source.entries(order)) if (areaNumber === undefined || entry.areaNumber === areaNumber) entries.push(entry);
   return entries;
 }
 

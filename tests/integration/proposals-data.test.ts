@@ -1,6 +1,7 @@
 // lib/data/proposals.ts against the seeded database: every filter of the proposal list is checked
 // against SQL written independently here, on the data as it is when the test runs. Without `include`
-// the list counts updates in every workflow state; with it, only the states it names.
+// the list counts approved updates only (drafts and returned text reach it only when asked for); with
+// it, the states it names.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { getProposal, listProposalPage, listProposals } from "@/lib/data/proposals";
@@ -40,6 +41,8 @@ async function selected(condition: Prisma.Sql): Promise<number[]> {
 
 const hasUpdate = (periodId: string, extra: Prisma.Sql = Prisma.sql`TRUE`) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${periodId} AND ${extra})`;
+/** An approved update of the period: what the list counts by default. */
+const hasApproved = (periodId: string, extra: Prisma.Sql = Prisma.sql`TRUE`) => hasUpdate(periodId, Prisma.sql`${COUNTED.approved} AND ${extra}`);
 
 const INCLUDES = ["approved", "submitted", "all"] as const;
 
@@ -56,7 +59,10 @@ describe("listProposals", () => {
   test("without filters: all 74 proposals in number order, each with its update for the period", async () => {
     const rows = await listProposals(parseProposalFilters({}), openPeriodId);
     expect(rows.map((r) => r.number)).toEqual(ALL);
-    const updates = await prisma.statusUpdate.findMany({ where: { periodId: openPeriodId }, select: { proposalId: true, id: true, version: true } });
+    const updates = await prisma.statusUpdate.findMany({
+      where: { periodId: openPeriodId, workflowState: "APPROVED" },
+      select: { proposalId: true, id: true, version: true },
+    });
     const expected = Object.fromEntries(rows.map((r) => [r.id, null as { id: string; version: number } | null]));
     for (const u of updates) expected[u.proposalId] = { id: u.id, version: u.version };
     expect(Object.fromEntries(rows.map((r) => [r.id, r.update && { id: r.update.id, version: r.update.version }]))).toEqual(expected);
@@ -73,15 +79,15 @@ describe("listProposals", () => {
 
   test.each(STATUS_FILTER_VALUES)("status filter %s (open period)", async (status) => {
     const expected = await selected(
-      status === "NO_UPDATE" ? Prisma.sql`NOT ${hasUpdate(openPeriodId)}` : hasUpdate(openPeriodId, Prisma.sql`s.status::text = ${status}`),
+      status === "NO_UPDATE" ? Prisma.sql`NOT ${hasApproved(openPeriodId)}` : hasApproved(openPeriodId, Prisma.sql`s.status::text = ${status}`),
     );
     expect(await listed(`status=${status}`)).toEqual(expected);
   });
 
-  test("NO_UPDATE lists exactly the proposals without an update in the open period, some but not all", async () => {
+  test("NO_UPDATE lists exactly the proposals without an approved update in the open period, some but not all", async () => {
     const [{ missing }] = await prisma.$queryRaw<[{ missing: number }]>`
       SELECT count(*)::int AS missing FROM "Proposal" p
-      WHERE NOT EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${openPeriodId})`;
+      WHERE NOT EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${openPeriodId} AND s."workflowState" = 'APPROVED')`;
     const rows = await listed("status=NO_UPDATE");
     expect(rows).toHaveLength(missing);
     expect(missing).toBeGreaterThan(0);
@@ -98,7 +104,7 @@ describe("listProposals", () => {
   });
 
   test.each(ASSESSMENTS)("assessment filter %s", async (assessment) => {
-    const expected = await selected(hasUpdate(openPeriodId, Prisma.sql`s.assessment::text = ${assessment}`));
+    const expected = await selected(hasApproved(openPeriodId, Prisma.sql`s.assessment::text = ${assessment}`));
     expect(await listed(`assessment=${assessment}`)).toEqual(expected);
   });
 
@@ -152,7 +158,7 @@ describe("listProposals", () => {
   test("combined filters give the intersection of each filter alone", async () => {
     // Built from a real open-period update, so that the intersection is not empty.
     const sample = await prisma.statusUpdate.findFirstOrThrow({
-      where: { periodId: openPeriodId },
+      where: { periodId: openPeriodId, workflowState: "APPROVED" },
       select: { status: true, assessment: true, proposal: { select: { areaId: true } } },
       orderBy: { proposal: { number: "asc" } },
     });
@@ -164,9 +170,9 @@ describe("listProposals", () => {
     expect(combined).toEqual(intersection);
   });
 
-  test("the list counts every recorded update by default, whatever its workflow state", () => {
-    expect(parseProposalFilters({}).include).toBe("all");
-    expect(parseProposalFilters(new URLSearchParams("include=bogus")).include).toBe("all");
+  test("the list counts approved updates only by default, as dashboards and reports do", () => {
+    expect(parseProposalFilters({}).include).toBe("approved");
+    expect(parseProposalFilters(new URLSearchParams("include=bogus")).include).toBe("approved");
   });
 
   test.each(INCLUDES)("include=%s: rows carry only the updates it counts, and the filters look at those only", async (include) => {

@@ -36,6 +36,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** Up to this many proposals the page shows the whole report; beyond, one area at a time. */
+const FULL_PAGE_LIMIT = 400;
+
 export default async function ReportPage({ params, searchParams }: Props) {
   const [{ period: periodParam }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/reports/${encodeURIComponent(periodParam)}`);
@@ -57,8 +60,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
     throw error;
   });
   const { header } = source;
-  const [entries, reopenings] = await Promise.all([collectEntries(source, "area"), manages ? countActiveReopenings(period.id, now) : 0]);
   const edition = ref === "draft" ? "draft" : ref;
+  // A catalogue far larger than the 74 proposals is shown one area at a time (the files hold it all).
+  const paged = header.figures.totalProposals > FULL_PAGE_LIMIT;
+  const areaAsked = Number(first(query.area));
+  const shownArea = paged ? (header.areas.find((a) => a.number === areaAsked) ?? header.areas[0])?.number : undefined;
+  const [entries, reopenings] = await Promise.all([collectEntries(source, "area", shownArea), manages ? countActiveReopenings(period.id, now) : 0]);
   const charts = chartSpecs(header.figures, header.period.id).map((spec) => ({
     spec,
     svg: renderChartSvg(spec).svg,
@@ -138,7 +145,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
       {manages && <PublishPanel period={period} editionCount={reports.editions.length} activeReopenings={reopenings} />}
       {manages && <CompareForm periodNumber={periodNumber} editions={reports.editions.map((e) => e.number)} current={edition} />}
 
-      <ReportDocument header={header} entries={entries} charts={charts} />
+      <ReportDocument
+        header={header}
+        entries={entries}
+        charts={charts}
+        paging={shownArea === undefined ? null : { area: shownArea, href: (area: number) => `/reports/${periodNumber}?edition=${edition}&area=${area}` }}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TextDiff } from "@/components/ui/text-diff";
 import { requirePageUser } from "@/lib/auth/session";
 import { getProposal } from "@/lib/data/proposals";
 import { listRevisions, type RevisionEntry } from "@/lib/data/revisions";
@@ -81,23 +82,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
                       {c.changed && <div className="badge badge--AT_RISK">Changed</div>}
                     </th>
                     <td className="narrative">{c.before || <span className="muted">–</span>}</td>
-                    <td className="narrative">
-                      {c.segments
-                        ? c.segments.map((s, i) =>
-                            s.change === "added" ? (
-                              <ins key={i} className="diff-added">
-                                {s.value}
-                              </ins>
-                            ) : s.change === "removed" ? (
-                              <del key={i} className="diff-removed">
-                                {s.value}
-                              </del>
-                            ) : (
-                              <span key={i}>{s.value}</span>
-                            ),
-                          )
-                        : c.after || <span className="muted">–</span>}
-                    </td>
+                    <td className="narrative">{c.segments ? <TextDiff segments={c.segments} /> : c.after || <span className="muted">–</span>}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompareForm } from "@/components/reports/compare-form";
-import { TextDiff } from "@/components/reports/text-diff";
+import { TextDiff } from "@/components/ui/text-diff";
 import { requirePageUser } from "@/lib/auth/session";
 import { compareReportVersions, getPeriodReports } from "@/lib/data/reports";
 import { canViewEdition, canViewReportDraft } from "@/lib/domain/report";
