@@ -2,7 +2,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { inflateSync } from "node:zlib";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { reportStamp, type ReportEntry, type ReportSource } from "@/lib/domain/report";
-import { fixtureReport, type FixtureOptions } from "@/tests/support/report-fixture";
+import { fixtureReport, measureRender, trackReads, type FixtureOptions } from "@/tests/support/report-fixture";
 import { renderReportPdf } from "./pdf";
 import { ANNEX_TITLE } from "./pdf/annex";
 import { NO_UPDATE_TEXT, areaTitle, isSafeLink } from "./pdf/areas";
@@ -340,25 +340,10 @@ describe("renderReportPdf", () => {
   });
 
   test("bytes flow while proposals are still being read, and cancelling stops reading them", async () => {
-    const report = fixtureReport(DRAFT);
-    let read = 0;
-    let closed = false;
-    const source: ReportSource = {
-      header: report.header,
-      async *entries(order) {
-        try {
-          for await (const entry of report.entries(order)) {
-            read += 1;
-            yield entry;
-          }
-        } finally {
-          closed = true;
-        }
-      },
-    };
+    const { source, stats } = trackReads(fixtureReport(DRAFT));
     const reader = renderReportPdf({ source, charts: CHARTS }).getReader();
     let chunks = 0;
-    while (read === 0) {
+    while (stats.read === 0) {
       const { value, done } = await reader.read();
       expect(done).toBe(false);
       expect(value!.length).toBeGreaterThan(0);
@@ -366,38 +351,32 @@ describe("renderReportPdf", () => {
     }
     await reader.read();
     expect(chunks).toBeGreaterThan(1);
-    expect(read).toBeLessThan(20);
+    expect(stats.read).toBeLessThan(20);
     await reader.cancel();
-    await vi.waitFor(() => expect(closed).toBe(true));
-    const readWhenCancelled = read;
+    await vi.waitFor(() => expect(stats.closed).toBe(true));
+    const readWhenCancelled = stats.read;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(read).toBe(readWhenCancelled);
-    expect(read).toBeLessThan(74);
+    expect(stats.read).toBe(readWhenCancelled);
+    expect(stats.read).toBeLessThan(74);
   });
 });
 
 describe.skipIf(!process.env.PDF_BIG && !process.env.EXPORT_BIG)("renderReportPdf at 7,400 proposals × 40 periods (PDF_BIG=1 or EXPORT_BIG=1)", () => {
   test("measures time to the last byte and peak RSS", { timeout: 120_000 }, async () => {
     const source = fixtureReport({ ...FINAL, proposals: 7400, periods: 40 });
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const started = performance.now();
-    const reader = renderReportPdf({ source, charts: CHARTS }).getReader();
-    let bytes = 0;
     let firstByte = 0;
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      firstByte ||= performance.now() - started;
-      bytes += value.length;
-    }
-    const elapsed = performance.now() - started;
-    clearInterval(timer);
-    const mb = (n: number) => Math.round(n / 2 ** 20);
-    console.log(
-      `pdf 7400×40: first byte ${Math.round(firstByte)} ms, last byte ${Math.round(elapsed)} ms, ${mb(bytes)} MB, RSS ${mb(before)} -> peak ${mb(peak)} MB`,
-    );
-    expect(elapsed).toBeLessThan(30_000);
+    const measure = await measureRender(async (sinceStart) => {
+      const reader = renderReportPdf({ source, charts: CHARTS }).getReader();
+      let bytes = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        firstByte ||= sinceStart();
+        bytes += value.length;
+      }
+      return bytes;
+    });
+    console.log(`pdf 7400×40: first byte ${Math.round(firstByte)} ms, last byte ${measure.summary}`);
+    expect(measure.ms).toBeLessThan(30_000);
   });
 });

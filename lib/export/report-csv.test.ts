@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { CSV_BOM, PROPOSAL_CSV_HEADER, neutraliseFormula, proposalCsvRows, toCsv, toCsvRecord } from "@/lib/domain/csv";
 import type { ReportEntry, ReportSource } from "@/lib/domain/report";
 import { ASSESSMENT_LABELS, SET_LABELS, STATUS_LABELS } from "@/lib/domain/vocabulary";
-import { fixtureReport, type FixtureOptions } from "@/tests/support/report-fixture";
+import { fixtureReport, measureRender, trackReads, type FixtureOptions } from "@/tests/support/report-fixture";
 import { REPORT_CSV_COLUMNS, renderReportCsv } from "./report-csv";
 import { readAll } from "./stream";
 
@@ -91,29 +91,14 @@ describe("renderReportCsv", () => {
   });
 
   test("bytes flow before every entry is read, and cancelling stops reading the entries", async () => {
-    const report = fixtureReport({ ...DRAFT, proposals: 2000 });
-    let read = 0;
-    let closed = false;
-    const counting: ReportSource = {
-      header: report.header,
-      async *entries(order) {
-        try {
-          for await (const entry of report.entries(order)) {
-            read += 1;
-            yield entry;
-          }
-        } finally {
-          closed = true;
-        }
-      },
-    };
-    const reader = renderReportCsv({ source: counting, charts: [] }).getReader();
+    const { source, stats } = trackReads(fixtureReport({ ...DRAFT, proposals: 2000 }));
+    const reader = renderReportCsv({ source, charts: [] }).getReader();
     await reader.read();
     await reader.read();
-    expect(read).toBeLessThan(2000);
+    expect(stats.read).toBeLessThan(2000);
     await reader.cancel();
-    expect(closed).toBe(true);
-    expect(read).toBeLessThan(2000);
+    expect(stats.closed).toBe(true);
+    expect(stats.read).toBeLessThan(2000);
   });
 });
 
@@ -126,14 +111,8 @@ test("streaming record by record keeps the quoting rules of toCsv", () => {
 describe.skipIf(!process.env.EXPORT_BIG)("renderReportCsv at 7,400 proposals × 40 periods (EXPORT_BIG=1)", () => {
   test("measures time and peak RSS", { timeout: 120_000 }, async () => {
     const source = fixtureReport({ ...FINAL, proposals: 7400, periods: 40 });
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const started = performance.now();
-    const bytes = (await readAll(renderReportCsv({ source, charts: [] }))).length;
-    clearInterval(timer);
-    const mb = (n: number) => Math.round(n / 2 ** 20);
-    console.log(`csv 7400×40: ${Math.round(performance.now() - started)} ms, ${mb(bytes)} MB, RSS ${mb(before)} -> peak ${mb(peak)} MB`);
-    expect(bytes).toBeGreaterThan(0);
+    const measure = await measureRender(async () => (await readAll(renderReportCsv({ source, charts: [] }))).length);
+    console.log(`csv 7400×40: ${measure.summary}`);
+    expect(measure.bytes).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ReportEntry, ReportSource } from "@/lib/domain/report";
 import { reportJsonSchema, reportJsonSchemaDocument } from "@/lib/validation/report-json";
-import { fixtureReport, type FixtureOptions } from "@/tests/support/report-fixture";
+import { fixtureReport, measureRender, trackReads, type FixtureOptions } from "@/tests/support/report-fixture";
 import { renderReportJson } from "./report-json";
 import { readAll } from "./stream";
 
@@ -111,43 +111,22 @@ describe("reportJsonSchemaDocument", () => {
 });
 
 test("bytes flow before every entry is read, and cancelling stops reading the entries", async () => {
-  const report = fixtureReport({ ...DRAFT, proposals: 2000 });
-  let read = 0;
-  let closed = false;
-  const counting: ReportSource = {
-    header: report.header,
-    async *entries(order) {
-      try {
-        for await (const entry of report.entries(order)) {
-          read += 1;
-          yield entry;
-        }
-      } finally {
-        closed = true;
-      }
-    },
-  };
-  const reader = renderReportJson({ source: counting, charts: [] }).getReader();
+  const { source, stats } = trackReads(fixtureReport({ ...DRAFT, proposals: 2000 }));
+  const reader = renderReportJson({ source, charts: [] }).getReader();
   const first = new TextDecoder().decode((await reader.read()).value);
   expect(first.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
   await reader.read();
-  expect(read).toBeLessThan(2000);
+  expect(stats.read).toBeLessThan(2000);
   await reader.cancel();
-  expect(closed).toBe(true);
-  expect(read).toBeLessThan(2000);
+  expect(stats.closed).toBe(true);
+  expect(stats.read).toBeLessThan(2000);
 });
 
 describe.skipIf(!process.env.EXPORT_BIG)("renderReportJson at 7,400 proposals × 40 periods (EXPORT_BIG=1)", () => {
   test("measures time and peak RSS", { timeout: 120_000 }, async () => {
     const source = fixtureReport({ ...FINAL, proposals: 7400, periods: 40 });
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const started = performance.now();
-    const bytes = (await readAll(renderReportJson({ source, charts: [] }))).length;
-    clearInterval(timer);
-    const mb = (n: number) => Math.round(n / 2 ** 20);
-    console.log(`json 7400×40: ${Math.round(performance.now() - started)} ms, ${mb(bytes)} MB, RSS ${mb(before)} -> peak ${mb(peak)} MB`);
-    expect(bytes).toBeGreaterThan(0);
+    const measure = await measureRender(async () => (await readAll(renderReportJson({ source, charts: [] }))).length);
+    console.log(`json 7400×40: ${measure.summary}`);
+    expect(measure.bytes).toBeGreaterThan(0);
   });
 });

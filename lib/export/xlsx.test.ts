@@ -5,7 +5,7 @@ import { STATUS_KEYS } from "@/lib/domain/dashboard";
 import { STATUS_COLOURS } from "@/lib/domain/palette";
 import { reportStamp, type ReportEntry, type ReportSource } from "@/lib/domain/report";
 import { ASSESSMENT_LABELS, SET_LABELS, STATUS_LABELS } from "@/lib/domain/vocabulary";
-import { fixtureReport, type FixtureOptions } from "@/tests/support/report-fixture";
+import { fixtureReport, measureRender, trackReads, type FixtureOptions } from "@/tests/support/report-fixture";
 import { readAll } from "./stream";
 import { DRAFT_WARNING, MATRIX_SHEET, MAX_CELL_TEXT, SUMMARY_SHEET, cellText, readableTextColour, renderReportXlsx, uniqueSheetName } from "./xlsx";
 
@@ -397,29 +397,14 @@ describe("renderReportXlsx, streaming", () => {
   });
 
   test("bytes flow before every entry is read, and cancelling stops reading the entries", async () => {
-    const report = fixtureReport({ ...DRAFT, proposals: 2000 });
-    let read = 0;
-    let closed = false;
-    const source: ReportSource = {
-      header: report.header,
-      async *entries(order) {
-        try {
-          for await (const entry of report.entries(order)) {
-            read += 1;
-            yield entry;
-          }
-        } finally {
-          closed = true;
-        }
-      },
-    };
+    const { source, stats } = trackReads(fixtureReport({ ...DRAFT, proposals: 2000 }));
     const reader = renderReportXlsx({ source, charts: [] }).getReader();
     const first = await reader.read();
     expect(first.value?.length).toBeGreaterThan(0);
-    expect(read).toBeLessThan(2000);
+    expect(stats.read).toBeLessThan(2000);
     await reader.cancel();
-    await vi.waitFor(() => expect(closed).toBe(true));
-    expect(read).toBeLessThan(2000);
+    await vi.waitFor(() => expect(stats.closed).toBe(true));
+    expect(stats.read).toBeLessThan(2000);
   });
 });
 
@@ -441,14 +426,8 @@ test("a failure while reading the entries ends the download with that error", as
 describe.skipIf(!process.env.EXPORT_BIG)("renderReportXlsx at 7,400 proposals × 40 periods (EXPORT_BIG=1)", () => {
   test("measures time and peak RSS", { timeout: 120_000 }, async () => {
     const source = fixtureReport({ ...FINAL, proposals: 7400, periods: 40 });
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const started = performance.now();
-    const bytes = (await render(source)).length;
-    clearInterval(timer);
-    const mb = (n: number) => Math.round(n / 2 ** 20);
-    console.log(`xlsx 7400×40: ${Math.round(performance.now() - started)} ms, ${mb(bytes)} MB, RSS ${mb(before)} -> peak ${mb(peak)} MB`);
-    expect(bytes).toBeGreaterThan(0);
+    const measure = await measureRender(async () => (await render(source)).length);
+    console.log(`xlsx 7400×40: ${measure.summary}`);
+    expect(measure.bytes).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,8 @@
 // full-size catalogue (74 proposals by default, or any number) with awkward text on purpose: accents,
 // Greek and Cyrillic, right-to-left marks, formula-like cells, very long narratives, empty updates.
 // Its figures come from the same domain functions the app uses (buildDashboard, reportFigures).
+// Also what the renderers' streaming and EXPORT_BIG tests share: a source that counts what is read
+// (trackReads) and a time and peak-RSS measure of one render (measureRender).
 import { buildDashboard, type GroupedCount, type PeriodAreaCount } from "@/lib/domain/dashboard";
 import {
   REPORT_SCHEMA_VERSION,
@@ -177,4 +179,55 @@ export function fixtureReport(options: FixtureOptions = {}): ReportSource {
       }
     },
   };
+}
+
+/** Entries a renderer has pulled so far, and whether its pass over them has ended (finished or cancelled). */
+export type ReadStats = { read: number; closed: boolean };
+
+/**
+ * The same report, counting the entries read: the proof that bytes flow before every entry is read and
+ * that cancelling a download stops the reading (the generator's `finally` runs when the renderer lets go).
+ * `stats` is updated in place while the renderer reads.
+ */
+export function trackReads(report: ReportSource): { source: ReportSource; stats: ReadStats } {
+  const stats: ReadStats = { read: 0, closed: false };
+  const source: ReportSource = {
+    header: report.header,
+    async *entries(order) {
+      try {
+        for await (const entry of report.entries(order)) {
+          stats.read += 1;
+          yield entry;
+        }
+      } finally {
+        stats.closed = true;
+      }
+    },
+  };
+  return { source, stats };
+}
+
+/** Time in ms (unrounded), bytes written, RSS in MB before and at its peak, and all of it as one log line. */
+export type RenderMeasure = { ms: number; bytes: number; rssBeforeMb: number; peakRssMb: number; summary: string };
+
+const megabytes = (n: number) => Math.round(n / 2 ** 20);
+
+/**
+ * Times `render` (which resolves to the number of bytes it wrote) and samples the process's RSS every 10 ms
+ * meanwhile, for the EXPORT_BIG runs; `sinceStart` gives the ms elapsed, e.g. for a time to the first byte.
+ */
+export async function measureRender(render: (sinceStart: () => number) => Promise<number>): Promise<RenderMeasure> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const started = performance.now();
+  const sinceStart = () => performance.now() - started;
+  try {
+    const bytes = await render(sinceStart);
+    const ms = sinceStart();
+    const [rssBeforeMb, peakRssMb] = [megabytes(before), megabytes(peak)];
+    return { ms, bytes, rssBeforeMb, peakRssMb, summary: `${Math.round(ms)} ms, ${megabytes(bytes)} MB, RSS ${rssBeforeMb} -> peak ${peakRssMb} MB` };
+  } finally {
+    clearInterval(timer);
+  }
 }
