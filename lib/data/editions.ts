@@ -8,13 +8,14 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/prisma-client";
 import type { PublishInput, SignOffInput } from "@/lib/validation/reports";
 import { appendAudit, recordAuditEvent } from "./audit";
+import { freezePeriodWrites } from "./periods";
 import { buildSnapshot } from "./reports";
 import { editionEntriesSql, entriesDigestSql, insertEditionEntriesSql, liveEntriesSql } from "./report-sql";
 
-// Publishing and signing off editions. A publication takes the period's row exclusively: saves, reviews
-// and highlights (which hold it shared, see lockPeriodForWrite) wait until the edition is written, and
-// the whole snapshot (figures, charts' numbers, entries) is read in one REPEATABLE READ transaction, so
-// every number of an edition comes from one consistent moment.
+// Publishing and signing off editions. A publication first freezes the periods' writes
+// (freezePeriodWrites): saves, reviews and highlights in flight finish, later ones wait until the edition
+// is written, and the whole snapshot (figures, charts' numbers, entries) is read in one REPEATABLE READ
+// transaction taken after that, so every number of an edition comes from one consistent moment.
 
 export type ReportActor = Actor & { organisationCode: string };
 
@@ -53,6 +54,8 @@ export async function publishEdition(actor: ReportActor, input: PublishInput, no
   try {
     return await getDb().$transaction(
       async (tx) => {
+        // First, before any query: the snapshot below then includes every write that was in flight.
+        await freezePeriodWrites(tx);
         const period = await lockPeriod(tx, input.periodNumber, "FOR UPDATE");
         const previous = await tx.reportEdition.count({ where: { periodId: period.id } });
         if (previous !== input.expectedEditions) {

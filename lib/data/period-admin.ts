@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/prisma-client";
 import type { PeriodState } from "@/lib/domain/vocabulary";
 import { MAX_REOPEN_DAYS, type PeriodInput, type ReopenInput } from "@/lib/validation/periods";
 import { appendAudit, recordAuditEvent } from "./audit";
+import { freezePeriodWrites } from "./periods";
 
 // Serialises every change of a period's state, so "one open period at a time" holds under concurrency.
 const PERIOD_STATE_LOCK = 72_707_001;
@@ -99,8 +100,9 @@ export async function changePeriodState(actor: Actor, periodId: string, action: 
   await authorize(actor, `period_${action}`, periodId);
   await getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PERIOD_STATE_LOCK})`;
-    // The row lock waits for saves, reviews and highlights in flight (they hold it shared: see
-    // lockPeriodForWrite), so once this commits no write made under the old state can still land.
+    // Waits for the saves, reviews and highlights in flight and holds back later ones, so once this
+    // commits no write made under the old state can still land (see freezePeriodWrites).
+    await freezePeriodWrites(tx);
     const [period] = await tx.$queryRaw<{ id: string; state: PeriodState; cutOffOn: Date; version: number }[]>`
       SELECT id, state::text AS state, "cutOffOn", version FROM "ReportingPeriod" WHERE id = ${periodId} FOR UPDATE`;
     if (!period) throw new AppError("NOT_FOUND", "This reporting period does not exist.");

@@ -78,11 +78,24 @@ export async function getActiveReopening(periodId: string, proposalId: string, n
 export type LockedPeriod = { id: string; number: number; name: string; state: PeriodState };
 
 /**
- * Inside a write transaction (a save, a review, a highlight): takes a share lock on the period's row and
- * re-reads its state and the proposal's reopening as they are now. A lock, unlock, close or publication
- * takes the same row exclusively, so it waits until writes already past this point have committed, and
- * writes that come later wait for it and then see the new state. Without this, a write that checked the
- * period before its transaction began could commit after the period was locked.
+ * Freezes the writes of every period for the rest of the caller's transaction: a lock, unlock, close or
+ * publication. Waits for the saves, reviews, highlights and reopenings in flight (they hold the table's ROW
+ * SHARE lock through lockPeriodForWrite), and, unlike a row lock, makes writes that arrive meanwhile queue
+ * behind it (PostgreSQL grants table locks in order), so a steady stream of saves cannot starve it. Not a
+ * query: in a REPEATABLE READ transaction, call it first, and the snapshot is taken after the writes in
+ * flight have committed. Plain reads (pages, dashboards) are not blocked.
+ */
+export async function freezePeriodWrites(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`LOCK TABLE "ReportingPeriod" IN EXCLUSIVE MODE`;
+}
+
+/**
+ * Inside a write transaction (a save, a review, a highlight, a reopening): takes a share lock on the
+ * period's row (and so the table's ROW SHARE lock) and re-reads its state and the proposal's reopening as
+ * they are now. A lock, unlock, close or publication first takes freezePeriodWrites: it waits until writes
+ * already past this point have committed, and writes that come later wait for it and then see the new
+ * state. Without this, a write that checked the period before its transaction began could commit after
+ * the period was locked.
  */
 export async function lockPeriodForWrite(
   tx: Prisma.TransactionClient,
