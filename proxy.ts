@@ -4,7 +4,12 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 
+// Report files, chart images and comparisons are route handlers outside /api: they answer 401 JSON
+// themselves, so that a download with an ended session fails clearly instead of saving the sign-in page.
+const FILE_ROUTE = /^\/reports\/(schema\.json$|[^/]+\/([^/]+\.(docx|pdf|xlsx|json|csv)|[^/]+\/charts\/[^/]+\.(svg|png)|compare\/csv)$)/;
+
 export async function proxy(request: NextRequest) {
+  if (FILE_ROUTE.test(request.nextUrl.pathname)) return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   const url = request.nextUrl.clone();

@@ -9,7 +9,7 @@ const periodNumber = Number(process.argv[2]);
 if (!Number.isInteger(periodNumber)) throw new Error("Usage: publish-edition.ts <periodNumber>");
 
 const db = getDb();
-const manager = await db.user.findFirstOrThrow({ where: { email: "manager@nato.demo" }, select: { id: true, role: true, organisationId: true } });
+const manager = await db.user.findFirstOrThrow({ where: { email: "manager@nato.demo" }, select: { id: true, name: true, role: true, organisationId: true } });
 const expectedEditions = await db.reportEdition.count({ where: { period: { number: periodNumber } } });
 const started = performance.now();
 const edition = await publishEdition(

@@ -76,6 +76,24 @@ const PAGES: PageCheck[] = [
     },
   },
   { path: "/audit?action=status_update&period=report-11", roles: ["admin"], ready: h1("Audit trail") },
+  { path: "/reports", roles: ["viewer", "manager"], ready: h1("Progress reports") },
+  {
+    // The draft of a closed period, with the Publish panel.
+    path: "/reports/10",
+    roles: ["manager"],
+    ready: async (page) => {
+      await h1("10th progress report: Draft")(page);
+      await expect(page.getByRole("button", { name: /^Publish edition \d+$/ })).toBeVisible();
+    },
+  },
+  {
+    path: "/reports/11",
+    roles: ["manager"],
+    ready: async (page) => {
+      await h1("11th progress report: Draft")(page);
+      await expect(page.getByTestId("report-annex-table")).toBeVisible();
+    },
+  },
 ];
 
 for (const check of PAGES) {

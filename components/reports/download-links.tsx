@@ -30,6 +30,7 @@ export function DownloadLinks({ links, label }: { links: DownloadLink[]; label: 
   async function download(event: MouseEvent<HTMLAnchorElement>, link: DownloadLink) {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
+    const origin = event.currentTarget;
     if (controller.current) return; // one download at a time
     const abort = new AbortController();
     controller.current = abort;
@@ -37,11 +38,14 @@ export function DownloadLinks({ links, label }: { links: DownloadLink[]; label: 
     const timer = setTimeout(() => setProgress((p) => p ?? { label: link.label, received: 0, startedAt, now: performance.now() }), SHOW_PROGRESS_AFTER_MS);
     setMessage(null);
     try {
-      const response = await fetch(link.href, { signal: abort.signal, credentials: "same-origin" });
+      const response = await fetch(link.href, { signal: abort.signal, credentials: "same-origin", redirect: "error" });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
       }
+      // Never save a page (a sign-in form, an error page) under the report's file name.
+      if ((response.headers.get("Content-Type") ?? "").startsWith("text/html"))
+        throw new Error("The server sent a page instead of the file. Reload and try again.");
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       let received = 0;
       const reader = response.body.getReader();
@@ -56,11 +60,13 @@ export function DownloadLinks({ links, label }: { links: DownloadLink[]; label: 
       setMessage({ kind: "status", text: `${link.label} downloaded (${size(received)}).` });
     } catch (error) {
       if (abort.signal.aborted) setMessage({ kind: "status", text: `${link.label} download cancelled.` });
-      else setMessage({ kind: "error", text: `${link.label} could not be downloaded: ${(error as Error).message}` });
+      else setMessage({ kind: "error", text: `${link.label} could not be downloaded: ${describe(error)}` });
     } finally {
       clearTimeout(timer);
       controller.current = null;
       setProgress(null);
+      // The Cancel button is gone: keyboard users continue from the link they started with.
+      if (document.activeElement === document.body || document.activeElement === null) origin.focus();
     }
   }
 
@@ -97,6 +103,12 @@ export function DownloadLinks({ links, label }: { links: DownloadLink[]; label: 
       )}
     </div>
   );
+}
+
+/** A network failure says so in words; a redirect (an ended session) asks to sign in again. */
+function describe(error: unknown): string {
+  if (error instanceof TypeError) return "the connection failed, or your session has ended. Reload the page (and sign in again if asked).";
+  return (error as Error).message;
 }
 
 function save(blob: Blob, fileName: string) {

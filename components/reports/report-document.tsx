@@ -4,7 +4,7 @@ import { CountShareTable } from "@/components/ui/count-share-table";
 import { shortPeriodName, type ChartSpec } from "@/lib/domain/charts";
 import { STATUS_KEYS, statusKeyLabel } from "@/lib/domain/dashboard";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
-import { REPORT_STATE_LABELS, editionLabel, reportStamp, type ReportEntry, type ReportHeader } from "@/lib/domain/report";
+import { REPORT_STATE_LABELS, editionLabel, reportIntroduction, reportStamp, type ReportEntry, type ReportHeader } from "@/lib/domain/report";
 import { STATUS_LABELS } from "@/lib/domain/vocabulary";
 import { ChartFigure } from "./chart-figure";
 
@@ -99,25 +99,28 @@ function Introduction({ header }: { header: ReportHeader }) {
   return (
     <section className="report__section" aria-labelledby="report-introduction">
       <h3 id="report-introduction">Introduction</h3>
-      <p data-testid="report-intro">
-        This report covers the {header.period.name}, from {day(header.period.startsOn)} to {day(header.period.cutOffOn)}. It follows the{" "}
-        <strong>{f.totalProposals}</strong> common proposals ({f.bySet.map((s) => `${s.count} of the ${s.label}`).join(" and ")}).{" "}
-        <strong>{f.updatedCount}</strong> of them have an approved update for the period ({f.coveragePercent}%); {f.missingCount} have none. {f.atRiskCount}{" "}
-        {f.atRiskCount === 1 ? "is" : "are"} assessed at risk or off track.
-      </p>
+      <div data-testid="report-intro">
+        {reportIntroduction(header).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
+      </div>
       <div className="grid grid--two">
-        <CountShareTable
-          caption="Proposals by implementation status"
-          header="Status"
-          testId="report-status-counts"
-          rows={f.statusCounts.map((s) => ({ key: s.status, label: s.label, count: s.count, share: s.share }))}
-        />
-        <CountShareTable
-          caption="Approved updates by assessment"
-          header="Assessment"
-          testId="report-assessment-counts"
-          rows={f.assessments.map((a) => ({ key: a.assessment, label: a.label, count: a.count, share: a.share }))}
-        />
+        <div className="table-wrap" tabIndex={0} role="group" aria-label="Proposals by implementation status">
+          <CountShareTable
+            caption="Proposals by implementation status"
+            header="Status"
+            testId="report-status-counts"
+            rows={f.statusCounts.map((s) => ({ key: s.status, label: s.label, count: s.count, share: s.share }))}
+          />
+        </div>
+        <div className="table-wrap" tabIndex={0} role="group" aria-label="Approved updates by assessment">
+          <CountShareTable
+            caption="Approved updates by assessment"
+            header="Assessment"
+            testId="report-assessment-counts"
+            rows={f.assessments.map((a) => ({ key: a.assessment, label: a.label, count: a.count, share: a.share }))}
+          />
+        </div>
       </div>
     </section>
   );

@@ -16,7 +16,13 @@ export function SignOffPanel({ header, periodNumber, user }: { header: ReportHea
       <h2 id="sign-off-title">Joint sign-off</h2>
       {edition.supersededBy !== null && (
         <p className="callout" role="note">
-          Edition {edition.number} was replaced by <a href={`/reports/${periodNumber}?edition=${edition.supersededBy}`}>edition {edition.supersededBy}</a>.
+          Edition {edition.number} was replaced by{" "}
+          {canManageReports(user) ? (
+            <a href={`/reports/${periodNumber}?edition=${edition.supersededBy}`}>edition {edition.supersededBy}</a>
+          ) : (
+            `edition ${edition.supersededBy}, which you can read once both organisations have signed it off`
+          )}
+          .
         </p>
       )}
       <ul className="plain-list">
@@ -29,13 +35,10 @@ export function SignOffPanel({ header, periodNumber, user }: { header: ReportHea
           );
         })}
       </ul>
-      <p>
-        {header.state === "final"
-          ? "Both organisations have signed off: this edition is final."
-          : header.state === "awaiting_sign_off"
-            ? `Awaiting sign-off by ${header.missingSignOffs.join(" and ")}. The edition becomes final once a manager of each organisation has signed it off.`
-            : null}
-      </p>
+      {header.state === "final" && <p>Both organisations have signed off: this edition is final.</p>}
+      {header.state === "awaiting_sign_off" && (
+        <p>Awaiting sign-off by {header.missingSignOffs.join(" and ")}. The edition becomes final once a manager of each organisation has signed it off.</p>
+      )}
       {canSign && (
         <ActionForm
           label="Sign off this edition"

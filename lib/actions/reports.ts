@@ -29,19 +29,21 @@ export async function publishReport(_previous: FormState, formData: FormData): P
   redirect(`/reports/${periodNumber}?edition=${published}&published=1`);
 }
 
-/** A manager signs off an edition for their organisation. */
+/** A manager signs off an edition for their organisation; the page then says what happened. */
 export async function signOffReport(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  let target: string;
   try {
     const user = await requireUser();
     const parsed = signOffSchema.safeParse(values);
     if (!parsed.success) return { status: "error", message: "This edition is not recognised. Reload the page." };
-    const outcome = await signOffEdition(user, parsed.data);
-    revalidatePath("/reports");
-    return { status: "success", message: outcome.message };
+    const { outcome } = await signOffEdition(user, parsed.data);
+    target = `/reports/${parsed.data.periodNumber}?edition=${parsed.data.edition}&signed=${outcome}`;
   } catch (error) {
     return toFormError(error, { action: "signOffReport", periodNumber: values.periodNumber, edition: values.edition });
   }
+  revalidatePath("/reports");
+  redirect(target);
 }
 
 /** A manager marks an approved update as a highlight of the report, or unmarks it. */

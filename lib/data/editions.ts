@@ -17,7 +17,7 @@ import { editionEntriesSql, entriesDigestSql, insertEditionEntriesSql, liveEntri
 // is written, and the whole snapshot (figures, charts' numbers, entries) is read in one REPEATABLE READ
 // transaction taken after that, so every number of an edition comes from one consistent moment.
 
-export type ReportActor = Actor & { organisationCode: string };
+export type ReportActor = Actor & { organisationCode: string; name: string };
 
 type LockedPeriod = { id: string; number: number; name: string; state: PeriodState; startsOn: Date; cutOffOn: Date; dueOn: Date };
 
@@ -75,13 +75,23 @@ export async function publishEdition(actor: ReportActor, input: PublishInput, no
             changeNote: input.changeNote.trim(),
             publishedAt: now,
             publishedById: actor.id,
+            publishedByName: actor.name,
             summary: snapshot as unknown as Prisma.InputJsonValue,
             contentHash: hash,
           },
           select: { id: true },
         });
         const inserted = await tx.$executeRaw`${insertEditionEntriesSql(edition.id, period)}`;
-        await tx.reportSignOff.create({ data: { editionId: edition.id, organisationId: actor.organisationId, userId: actor.id, signedAt: now } });
+        await tx.reportSignOff.create({
+          data: {
+            editionId: edition.id,
+            organisationId: actor.organisationId,
+            organisationCode: actor.organisationCode,
+            userId: actor.id,
+            userName: actor.name,
+            signedAt: now,
+          },
+        });
         await appendAudit(tx, {
           actorId: actor.id,
           action: "report.publish",
@@ -121,13 +131,13 @@ export async function signOffEdition(actor: ReportActor, input: SignOffInput, no
         select: {
           id: true,
           number: true,
-          signOffs: { select: { signedAt: true, organisation: { select: { code: true } }, user: { select: { name: true } } } },
+          signOffs: { select: { signedAt: true, organisationCode: true, userName: true } },
         },
       }),
       tx.reportEdition.findFirst({ where: { periodId: period.id }, select: { number: true }, orderBy: { number: "desc" } }),
     ]);
     if (!edition) throw new AppError("NOT_FOUND", "This edition does not exist.");
-    const signOffs = edition.signOffs.map((s) => ({ organisationCode: s.organisation.code, userName: s.user.name, signedAt: s.signedAt.toISOString() }));
+    const signOffs = edition.signOffs.map((s) => ({ organisationCode: s.organisationCode, userName: s.userName, signedAt: s.signedAt.toISOString() }));
     const decision = signOffDecision(actor, {
       number: edition.number,
       supersededBy: latest && latest.number > edition.number ? latest.number : null,
@@ -144,7 +154,8 @@ export async function signOffEdition(actor: ReportActor, input: SignOffInput, no
     }
     // The primary key (edition, organisation) makes a concurrent second sign-off of the same side a no-op.
     const inserted = await tx.$executeRaw`
-      INSERT INTO "ReportSignOff" ("editionId", "organisationId", "userId", "signedAt") VALUES (${edition.id}, ${actor.organisationId}, ${actor.id}, ${now})
+      INSERT INTO "ReportSignOff" ("editionId", "organisationId", "organisationCode", "userId", "userName", "signedAt")
+      VALUES (${edition.id}, ${actor.organisationId}, ${actor.organisationCode}, ${actor.id}, ${actor.name}, ${now})
       ON CONFLICT DO NOTHING`;
     if (inserted === 0) {
       await appendAudit(tx, { ...base, action: "report.sign_off_repeated", after: { edition: edition.number, organisation: actor.organisationCode } });

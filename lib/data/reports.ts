@@ -165,12 +165,13 @@ const editionSelect = {
   changeNote: true,
   contentHash: true,
   summary: true,
-  publishedBy: { select: { name: true } },
-  signOffs: { select: { signedAt: true, organisation: { select: { code: true } }, user: { select: { name: true } } }, orderBy: { signedAt: "asc" } },
+  publishedByName: true,
+  // Names and codes as they were at the time (never joined live): an edition's files never change.
+  signOffs: { select: { signedAt: true, organisationCode: true, userName: true }, orderBy: { signedAt: "asc" } },
 } as const;
 
-function toSignOffs(rows: { signedAt: Date; organisation: { code: string }; user: { name: string } }[]): ReportSignOffInfo[] {
-  return rows.map((s) => ({ organisationCode: s.organisation.code, userName: s.user.name, signedAt: s.signedAt.toISOString() }));
+function toSignOffs(rows: { signedAt: Date; organisationCode: string; userName: string }[]): ReportSignOffInfo[] {
+  return rows.map((s) => ({ organisationCode: s.organisationCode, userName: s.userName, signedAt: s.signedAt.toISOString() }));
 }
 
 /** The snapshot as stored; an edition written by a later, incompatible version is refused loudly. */
@@ -197,7 +198,7 @@ export async function getEditionReport(periodId: string, editionNumber: number):
     edition: {
       number: edition.number,
       publishedAt: edition.publishedAt.toISOString(),
-      publishedBy: edition.publishedBy.name,
+      publishedBy: edition.publishedByName,
       changeNote: edition.changeNote,
       contentHash: edition.contentHash,
       supersededBy,
@@ -234,7 +235,7 @@ export async function listPeriodReports(periodNumber?: number): Promise<PeriodRe
     db.reportingPeriod.findMany({ where: { number: periodNumber }, select: periodSelect, orderBy: { number: "desc" } }),
     db.reportEdition.findMany({
       where: { period: { number: periodNumber } },
-      select: { periodId: true, number: true, publishedAt: true, changeNote: true, publishedBy: { select: { name: true } }, signOffs: editionSelect.signOffs },
+      select: { periodId: true, number: true, publishedAt: true, changeNote: true, publishedByName: true, signOffs: editionSelect.signOffs },
       orderBy: [{ periodId: "asc" }, { number: "asc" }],
     }),
   ]);
@@ -249,7 +250,7 @@ export async function listPeriodReports(periodNumber?: number): Promise<PeriodRe
         return {
           number: e.number,
           publishedAt: e.publishedAt,
-          publishedBy: e.publishedBy.name,
+          publishedBy: e.publishedByName,
           changeNote: e.changeNote,
           state: editionState(signedBy, e.number < latest),
           signedOff: isSignedOff(signedBy),

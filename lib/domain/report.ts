@@ -3,6 +3,7 @@
 // a published edition is read back from its frozen snapshot. Every format (page, Word, PDF, Excel,
 // JSON, CSV) renders the same ReportHeader and ReportEntry objects, so they can never disagree.
 import type { AreaRow, Dashboard, HeatRow, OrganisationCoverage, PeriodInput, TrendRow } from "./dashboard";
+import { formatDate } from "./format";
 import { hasRole, type Actor } from "./permissions";
 import type { EvidenceLink } from "./proposals";
 import { PROPOSAL_SETS, SET_LABELS, type Assessment, type ImplementationStatus, type PeriodState, type ProposalSet } from "./vocabulary";
@@ -173,6 +174,26 @@ export function parseReportFileName(name: string): { edition: number | "draft"; 
   const match = /^(draft|[1-9]\d{0,5})\.([a-z]+)$/.exec(name);
   if (!match || !(REPORT_FORMATS as readonly string[]).includes(match[2]!)) return null;
   return { edition: match[1] === "draft" ? "draft" : Number(match[1]), format: match[2] as ReportFormat };
+}
+
+const counted = (n: number) => n.toLocaleString("en-GB");
+const plural = (n: number, one: string, many: string) => `${counted(n)} ${n === 1 ? one : many}`;
+const day = (iso: string) => formatDate(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+/**
+ * The introduction's two paragraphs, in words: the same sentences on the page and in every document, so
+ * that no format phrases (or counts) them its own way.
+ */
+export function reportIntroduction(header: Pick<ReportHeader, "period" | "figures">): [string, string] {
+  const f = header.figures;
+  const sets = f.bySet.map((s) => `${counted(s.count)} of the ${s.label}`).join(" and ");
+  return [
+    `This report covers the ${header.period.name}, from ${day(header.period.startsOn)} to ${day(header.period.cutOffOn)}. ` +
+      `It follows the ${plural(f.totalProposals, "common proposal", "common proposals")} of NATO and the EU: ${sets}.`,
+    `${counted(f.updatedCount)} of ${plural(f.totalProposals, "proposal", "proposals")} (${f.coveragePercent}%) ${f.updatedCount === 1 ? "has" : "have"} an approved update for this period; ` +
+      `${counted(f.missingCount)} ${f.missingCount === 1 ? "has" : "have"} none. ` +
+      `${plural(f.atRiskCount, "approved update is", "approved updates are")} assessed at risk or off track.`,
+  ];
 }
 
 /** Keeps the periods up to the report's (the trend and heat map of a report never look ahead). */

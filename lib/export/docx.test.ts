@@ -186,7 +186,7 @@ describe("renderReportDocx: content", () => {
     expect(coverage).toContainEqual(["With an approved update", String(figures.updatedCount)]);
     expect(coverage).toContainEqual(["Coverage", `${figures.coveragePercent}%`]);
     expect(coverage).toContainEqual(["At risk or off track", String(figures.atRiskCount)]);
-    expect(paragraphsOf(sectionOf(draftHtml, 1, "Introduction"))[0]).toContain("covers 1 Jun 2025 to 31 May 2026");
+    expect(paragraphsOf(sectionOf(draftHtml, 1, "Introduction"))[0]).toContain("covers the 11th progress report, from 1 Jun 2025 to 31 May 2026");
   });
 
   test("shows each area's status counts above its proposals", () => {

@@ -220,10 +220,10 @@ describe("renderReportPdf", () => {
     const { figures } = final.source.header;
     const intro = final.bodies.find((page) => page.startsWith("Introduction"))!;
     expect(squash(intro)).toContain(
-      squash(`implement ${figures.totalProposals} common proposals: 42 in the December 2016 set and 32 in the December 2017 set.`),
+      squash(`follows the ${figures.totalProposals} common proposals of NATO and the EU: 42 of the December 2016 set and 32 of the December 2017 set.`),
     );
     expect(squash(intro)).toContain(
-      squash(`Approved updates were recorded for ${figures.updatedCount} of ${figures.totalProposals} proposals (coverage ${figures.coveragePercent}%)`),
+      squash(`${figures.updatedCount} of ${figures.totalProposals} proposals (${figures.coveragePercent}%) have an approved update for this period`),
     );
     expect(squash(intro)).toContain(squash(`${figures.atRiskCount} approved updates are assessed at risk or off track`));
     for (const row of figures.statusCounts) expect(intro).toContain(`${row.label} ${row.count} ${row.share}%`);

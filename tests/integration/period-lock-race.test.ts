@@ -1,8 +1,9 @@
 // A period's lock holds under concurrency, on the real database. The bug this guards against: a save
 // that checked the period while it was open, before its transaction began, committed after the manager
-// had locked it, seconds after the manager saw "Done". The fix (lockPeriodForWrite in lib/data/periods.ts):
-// every write re-checks the period under a share lock of its row, which a lock, unlock or close takes
-// exclusively.
+// had locked it, seconds after the manager saw "Done". The fix (lib/data/periods.ts): every write
+// re-checks the period under a share lock of its row (lockPeriodForWrite); a lock, unlock or close first
+// takes the table's EXCLUSIVE lock (freezePeriodWrites), which waits for writes in flight and, being
+// granted in order, holds back the writes that come after it.
 //
 // 1. Races, round after round (support/race.ts): workers call the app's write in a loop, each on its
 //    own update; once they are under way the manager changes the period's state; the moment that
@@ -54,7 +55,8 @@ const REVIEW_WORKERS = 8;
 const REVIEW_ITEMS = 3;
 const HIGHLIGHT_ROUNDS = 4;
 const HIGHLIGHT_WORKERS = 8;
-/** Calls each worker may begin while the change is under way (see support/race.ts). */
+/** Calls each worker may begin while the change is under way (see support/race.ts): no real limit, so
+ * writers never pause and a lock that let them jump the queue would never get through. */
 const BUDGET = 1_000;
 /** Calls each worker makes after the change returned before a round stops: all must be refused. */
 const TAIL_CALLS = 2;

@@ -159,8 +159,11 @@ describe.sequential("an edition of the 10th report", () => {
   });
 
   test("an open period cannot be published; a viewer cannot publish at all", async () => {
-    const open = await prisma.reportingPeriod.findFirstOrThrow({ where: { state: "OPEN" }, select: { number: true } });
-    await expectAppError(publishEdition(natoManager, { periodNumber: open.number, expectedEditions: 0, changeNote: "" }), "CONFLICT");
+    const open = await prisma.reportingPeriod.findFirstOrThrow({ where: { state: "OPEN" }, select: { id: true, number: true } });
+    // With the number of editions the manager saw (another file may have published one while it was locked).
+    const expectedEditions = await prisma.reportEdition.count({ where: { periodId: open.id } });
+    const refused = await expectAppError(publishEdition(natoManager, { periodNumber: open.number, expectedEditions, changeNote: "x" }), "CONFLICT");
+    expect(refused.message).toMatch(/^Lock the .* before publishing/);
     await expectAppError(publishEdition(viewer, { periodNumber: 10, expectedEditions: 2, changeNote: "x" }), "FORBIDDEN");
   });
 });

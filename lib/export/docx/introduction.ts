@@ -1,30 +1,15 @@
 // The report's opening: the introduction with the period's figures as small tables (the same numbers
 // as the dashboard: they come from the header, never recomputed here) and the highlights.
 import { HeadingLevel, Paragraph, TextRun, type FileChild } from "docx";
-import type { ReportFigures, ReportHeader } from "@/lib/domain/report";
+import { reportIntroduction, type ReportFigures, type ReportHeader } from "@/lib/domain/report";
 import { dataTable, spacer, type Column } from "./tables";
-import { formatCount, formatDay, heading, textParagraphs, textRuns } from "./text";
+import { formatCount, heading, textParagraphs, textRuns } from "./text";
 
 const LABEL = 4200;
 const NUMBER = 1700;
 
 function overview(header: ReportHeader): Paragraph[] {
-  const { figures, period } = header;
-  const sets = figures.bySet.map((s) => `${formatCount(s.count)} in the ${s.label}`).join(" and ");
-  return [
-    new Paragraph({
-      children: textRuns(
-        `This ${period.name} covers ${formatDay(period.startsOn)} to ${formatDay(period.cutOffOn)}. ` +
-          `It reports on the ${formatCount(figures.totalProposals)} common proposals endorsed by NATO and the EU: ${sets}.`,
-      ),
-    }),
-    new Paragraph({
-      children: textRuns(
-        `${formatCount(figures.updatedCount)} of ${formatCount(figures.totalProposals)} proposals (${figures.coveragePercent}%) have an approved update ` +
-          `for this period; ${formatCount(figures.missingCount)} have none. ${formatCount(figures.atRiskCount)} approved updates are assessed at risk or off track.`,
-      ),
-    }),
-  ];
+  return reportIntroduction(header).map((sentence) => new Paragraph({ children: textRuns(sentence) }));
 }
 
 function figureTables(figures: ReportFigures): FileChild[] {

@@ -1,27 +1,14 @@
 // The introduction (the period, the 74 proposals and the figures as small tables) and the highlights.
 // Every number comes from the report's frozen figures, so the PDF and the report page cannot disagree.
-import type { ReportFigures, ReportHeader } from "@/lib/domain/report";
+import { reportIntroduction, type ReportFigures, type ReportHeader } from "@/lib/domain/report";
 import { STYLES, heading, space, startSection, write, writeParagraphs, type PdfContext } from "./layout";
 import { drawTable, spreadColumns, type Table } from "./table";
-import { formatDay } from "./text";
 
 const TABLE_SIZE = 8.5;
 
-function countOf(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** The opening paragraphs, in words. */
+/** The opening paragraphs, in words: the report's own sentences (lib/domain/report.ts). */
 export function introductionText(header: ReportHeader): string[] {
-  const f = header.figures;
-  const sets = f.bySet.map((s) => `${s.count} in the ${s.label}`).join(" and ");
-  return [
-    `This report covers the ${header.period.name}, from ${formatDay(header.period.startsOn)} to ${formatDay(header.period.cutOffOn)}. ` +
-      `NATO and the EU implement ${countOf(f.totalProposals, "common proposal", "common proposals")}: ${sets}.`,
-    `Approved updates were recorded for ${f.updatedCount} of ${f.totalProposals} proposals (coverage ${f.coveragePercent}%); ` +
-      `${countOf(f.missingCount, "proposal has", "proposals have")} no approved update for this period. ` +
-      `${countOf(f.atRiskCount, "approved update is", "approved updates are")} assessed at risk or off track.`,
-  ];
+  return reportIntroduction(header);
 }
 
 function figureTables(ctx: PdfContext, f: ReportFigures): { title: string; table: Table; rows: string[][] }[] {

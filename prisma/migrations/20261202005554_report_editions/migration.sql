@@ -11,6 +11,7 @@ CREATE TABLE "ReportEdition" (
     "changeNote" TEXT NOT NULL DEFAULT '',
     "publishedAt" TIMESTAMPTZ(3) NOT NULL,
     "publishedById" TEXT NOT NULL,
+    "publishedByName" TEXT NOT NULL,
     "summary" JSONB NOT NULL,
     "contentHash" TEXT NOT NULL,
 
@@ -48,6 +49,8 @@ CREATE TABLE "ReportSignOff" (
     "editionId" TEXT NOT NULL,
     "organisationId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
+    "userName" TEXT NOT NULL,
+    "organisationCode" TEXT NOT NULL,
     "signedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ReportSignOff_pkey" PRIMARY KEY ("editionId","organisationId")

@@ -4,10 +4,9 @@
 // rows are read again. Waits are for calls to end, never for time.
 //
 // While the change is under way each worker may begin at most `budget` more calls, then waits for the
-// change to return: PostgreSQL grants a FOR SHARE row lock while a FOR UPDATE waits for the row, so
-// writers that never pause could hold the period's row forever and starve the change (see the
-// period-lock-race test "a save that begins while the lock waits"); the budget keeps this file's
-// safety checks apart from that.
+// change to return. The race tests give a budget far above what a round makes, so writers never pause:
+// the change must still get through (a row lock alone would let them starve it; the table lock of
+// freezePeriodWrites queues them behind it, see the test "a save that begins while the lock waits").
 
 /** One worker: its next call (which does its own bookkeeping on success), or null when it has no more. */
 export type RaceWorker = { kind: string; next: () => (() => Promise<unknown>) | null };

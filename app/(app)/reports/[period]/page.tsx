@@ -75,6 +75,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     },
   }));
   const published = first(query.published) === "1" && header.edition;
+  const signed = header.edition ? first(query.signed) : undefined;
 
   return (
     <>
@@ -84,6 +85,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
       {published && (
         <div className="alert alert--success" role="status">
           Edition {header.edition!.number} published and signed off for {user.organisationCode}. It becomes final when the other organisation signs it off.
+        </div>
+      )}
+      {(signed === "signed" || signed === "already") && (
+        <div className="alert alert--success" role="status" data-testid="sign-off-flash">
+          {signed === "signed"
+            ? `Edition ${header.edition!.number} signed off for ${user.organisationCode}.${header.state === "final" ? " Both organisations have signed: it is final." : ""}`
+            : `${user.organisationCode} had already signed off edition ${header.edition!.number}: nothing changed.`}
         </div>
       )}
       <div className="page-header">
