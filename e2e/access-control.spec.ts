@@ -374,7 +374,7 @@ test.describe("viewer", () => {
     const csv = await page.request.get("/api/proposals/export");
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-    expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="proposals-report-11-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="proposals-report-11-approved-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = (await csv.body()).toString("utf8");
     expect(text.startsWith("\uFEFFProposal,Set,Area,Title,")).toBe(true);
     expect(

@@ -28,7 +28,7 @@ test("a bar segment opens the list of exactly the proposals it counts, with ever
   const ongoing = figure.locator(".recharts-bar").nth(2).locator(".recharts-bar-rectangle path");
   await expect(ongoing.first()).toBeVisible();
   await ongoing.first().click();
-  await expect(page).toHaveURL(/\/proposals\?area=[a-z-]+&status=ONGOING&period=report-11&include=approved$/);
+  await expect(page).toHaveURL(/\/proposals\?area=[a-z-]+&status=ONGOING&period=report-11$/);
   const areaId = new URL(page.url()).searchParams.get("area")!;
   const expected = await testDb().statusUpdate.count({ where: { periodId, workflowState: "APPROVED", status: "ONGOING", proposal: { areaId } } });
   expect(expected).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ test("a donut slice opens the proposals with that assessment", async ({ page }) 
   const slice = rag.locator(".recharts-pie-sector path").first();
   await expect(slice).toBeVisible();
   await slice.dispatchEvent("click");
-  await expect(page).toHaveURL(/\/proposals\?assessment=[A-Z_]+&period=report-11&include=approved$/);
+  await expect(page).toHaveURL(/\/proposals\?assessment=[A-Z_]+&period=report-11$/);
   const assessment = new URL(page.url()).searchParams.get("assessment") as "ON_TRACK";
   expect(await listedCount(page)).toBe(await testDb().statusUpdate.count({ where: { periodId, workflowState: "APPROVED", assessment } }));
 });
@@ -66,7 +66,7 @@ test("with the keyboard: a number in a table twin opens the same list as the seg
   for (let i = 0; i < 20 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/proposals\?area=.+&status=.+&period=report-11&include=approved$/);
+  await expect(page).toHaveURL(/\/proposals\?area=.+&status=.+&period=report-11$/);
   expect(await listedCount(page)).toBe(count);
 });
 
@@ -93,13 +93,14 @@ test("filters in the URL narrow every number; the heat map and trend drill into 
     .getByRole("link")
     .nth(8);
   await cell.click();
-  await expect(page).toHaveURL(/\/proposals\?area=cyber&org=NATO&period=report-09$/);
+  // The dashboard counts all updates here; the list's default is approved only, so the link names "all".
+  await expect(page).toHaveURL(/\/proposals\?area=cyber&org=NATO&period=report-09&include=all$/);
   expect(await listedCount(page)).toBe(inView);
   await page.goBack();
 
   // The "No update" card opens the list of the ones without an update.
   await page.getByTestId("stat-NO_UPDATE").getByRole("link").click();
-  await expect(page).toHaveURL(/\/proposals\?area=cyber&status=NO_UPDATE&org=NATO&period=report-11$/);
+  await expect(page).toHaveURL(/\/proposals\?area=cyber&status=NO_UPDATE&org=NATO&period=report-11&include=all$/);
   expect(await listedCount(page)).toBe(noUpdate);
 });
 
@@ -130,7 +131,7 @@ test("as of a past date, the dashboard and the list it opens show what was recor
     .getByRole("region", { name: "Coverage" })
     .getByRole("link", { name: /^See the \d+ without an update$/ })
     .click();
-  await expect(page).toHaveURL(new RegExp(`/proposals\\?status=NO_UPDATE&period=report-11&include=approved&asOf=${day}$`));
+  await expect(page).toHaveURL(new RegExp(`/proposals\\?status=NO_UPDATE&period=report-11&asOf=${day}$`));
   await expect(page.getByTestId("as-of-notice")).toBeVisible();
   expect(await listedCount(page)).toBe(total - counted);
 

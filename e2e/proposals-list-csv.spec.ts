@@ -1,5 +1,6 @@
 // Journey: a viewer lists the proposals, filters them (filters live in the URL) and downloads the same
-// rows as CSV; CSV cells that a spreadsheet would run as formulas are made inert.
+// rows as CSV; the list and its CSV count approved updates unless asked for more, and say so; CSV cells
+// that a spreadsheet would run as formulas are made inert.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
@@ -30,6 +31,7 @@ const CSV_HEADER = [
   "Updated by",
   "Organisation",
   "Updated at (UTC)",
+  "Counted updates",
 ] as const;
 
 const COLUMN = Object.fromEntries(CSV_HEADER.map((name, i) => [name, i])) as Record<(typeof CSV_HEADER)[number], number>;
@@ -48,10 +50,10 @@ function tableCodes(page: Page): Promise<string[]> {
     .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-proposal") ?? ""));
 }
 
-/** Clicks "Download CSV" and returns the file's bytes. */
-async function downloadCsv(page: Page): Promise<Buffer> {
+/** Clicks "Download CSV" and returns the file's bytes; the file name says which updates it counts. */
+async function downloadCsv(page: Page, include = "approved"): Promise<Buffer> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^proposals-report-11-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^proposals-report-11-${include}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   return readFile(await download.path());
 }
 
@@ -61,12 +63,12 @@ function parseCsv(bytes: Buffer): string[][] {
   return parse(bytes.toString("utf8"), { bom: true }) as string[][];
 }
 
-/** Proposals the filters must select (the list counts updates in every review state), from the database. */
+/** Proposals the filters must select (the list counts approved updates by default), from the database. */
 async function expectedRows(): Promise<{ code: string; review: string; rationale: string }[]> {
   const periodId = await openPeriodId();
   const proposals = await testDb().proposal.findMany({
     where: { areaId: AREA_ID },
-    select: { number: true, statusUpdates: { where: { periodId }, select: { status: true, workflowState: true, rationale: true } } },
+    select: { number: true, statusUpdates: { where: { periodId, workflowState: "APPROVED" }, select: { status: true, workflowState: true, rationale: true } } },
     orderBy: { number: "asc" },
   });
   return proposals
@@ -81,7 +83,7 @@ async function expectedRows(): Promise<{ code: string; review: string; rationale
 test("filter by area and status via the URL, reload, and download the same rows as CSV", async ({ page }) => {
   await page.goto("/proposals");
   await expect(page.getByRole("heading", { name: "Proposals", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("result-count")).toHaveText("All 74 proposals, status for the 11th progress report.");
+  await expect(page.getByTestId("result-count")).toHaveText("All 74 proposals, status for the 11th progress report. Counting: approved updates only.");
   await expect(page.getByTestId("proposal-table").locator("tbody tr")).toHaveCount(74);
   await expectNoAxeViolations(page);
 
@@ -105,7 +107,9 @@ test("filter by area and status via the URL, reload, and download the same rows 
   const params = new URL(page.url()).searchParams;
   expect(params.getAll("area")).toEqual([AREA_ID]);
   expect(params.getAll("status")).toEqual(STATUS_FILTER.map((s) => s.value));
-  await expect(page.getByTestId("result-count")).toHaveText(`${expected.length} of 74 proposals match the filters, status for the 11th progress report.`);
+  await expect(page.getByTestId("result-count")).toHaveText(
+    `${expected.length} of 74 proposals match the filters, status for the 11th progress report. Counting: approved updates only.`,
+  );
   expect(await tableCodes(page)).toEqual(expected);
 
   // The URL alone reproduces the view.
@@ -132,6 +136,7 @@ test("filter by area and status via the URL, reload, and download the same rows 
     expect(["In progress", "No update"]).toContain(row[COLUMN.Status]);
     expect(row[COLUMN["Review state"]], `${row[0]} review state`).toBe(rows[i]!.review);
     expect(row[COLUMN.Rationale], `${row[0]} rationale`).toBe(rows[i]!.rationale);
+    expect(row[COLUMN["Counted updates"]]).toBe("Approved updates only");
   }
 });
 
@@ -157,17 +162,27 @@ test("a narrative, next steps or rationale that starts like a formula is made in
     },
   });
 
-  await page.goto("/proposals");
-  const search = page.getByRole("searchbox", { name: "Search" });
-  await search.fill(proposal.code);
-  await search.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`[?&]q=${proposal.code}(&|$)`));
+  // By default a submitted (not yet approved) text reaches neither the list nor its CSV.
+  await page.goto(`/proposals?q=${proposal.code}`);
   const row = page.getByTestId("proposal-table").locator(`tbody tr[data-proposal="${proposal.code}"]`);
+  await expect(row.getByText("No update", { exact: true })).toBeVisible();
+  const approvedOnly = parseCsv(await downloadCsv(page)).find((r) => r[0] === proposal.code)!;
+  expect([approvedOnly[COLUMN.Status], approvedOnly[COLUMN.Narrative], approvedOnly[COLUMN["Counted updates"]]]).toEqual([
+    "No update",
+    "",
+    "Approved updates only",
+  ]);
+
+  // Asked for, through the Count choice, it does.
+  await page.getByRole("combobox", { name: "Count" }).selectOption("all");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${proposal.code}&include=all$`));
+  await expect(page.getByTestId("counting")).toHaveText("all, including drafts and returned");
   await expect(row).toBeVisible();
   await expect(row.getByText("In progress", { exact: true })).toBeVisible();
   await expect(row.getByText("Submitted", { exact: true })).toBeVisible();
 
-  const records = parseCsv(await downloadCsv(page));
+  const records = parseCsv(await downloadCsv(page, "all"));
   expect(records[0]).toEqual(CSV_HEADER);
   const csvRow = records.find((r) => r[0] === proposal.code);
   expect(csvRow, `${proposal.code} in the CSV`).toBeDefined();

@@ -75,6 +75,22 @@ export async function getActiveReopening(periodId: string, proposalId: string, n
   });
 }
 
+/** How long a write waits for a lock or publication of the periods in progress (PostgreSQL interval). */
+const PERIOD_WAIT = "3s";
+export const PERIOD_BUSY =
+  "The reporting period is being locked, unlocked or published at this moment, so nothing was saved. Try again in a few seconds.";
+
+/** PostgreSQL's "canceling statement due to lock timeout" (SQLSTATE 55P03), as the driver adapter reports it. */
+function isLockTimeout(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e && typeof e === "object" && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const { code, message, meta } = e as { code?: unknown; message?: unknown; meta?: { code?: unknown } };
+    if (code === "55P03" || meta?.code === "55P03" || (typeof message === "string" && /lock timeout|55P03/.test(message))) return true;
+  }
+  return false;
+}
+
 export type LockedPeriod = { id: string; number: number; name: string; state: PeriodState };
 
 /**
@@ -103,8 +119,14 @@ export async function lockPeriodForWrite(
   proposalId: string,
   now: Date,
 ): Promise<{ period: LockedPeriod; reopening: (Reopening & { reason: string }) | null }> {
+  // A lock or publication in progress is waited for, but only briefly: well before the transaction's own
+  // time limit, so that the writer is told clearly and nothing is written.
+  await tx.$executeRaw`SELECT set_config('lock_timeout', ${PERIOD_WAIT}, true)`;
   const rows = await tx.$queryRaw<LockedPeriod[]>`
-    SELECT id, number, name, state::text AS state FROM "ReportingPeriod" WHERE id = ${periodId} FOR SHARE`;
+    SELECT id, number, name, state::text AS state FROM "ReportingPeriod" WHERE id = ${periodId} FOR SHARE`.catch((error: unknown) => {
+    throw isLockTimeout(error) ? new AppError("CONFLICT", PERIOD_BUSY) : error;
+  });
+  await tx.$executeRaw`SELECT set_config('lock_timeout', '0', true)`;
   const period = rows[0];
   if (!period) throw new AppError("NOT_FOUND", "This reporting period does not exist.");
   const reopening =

@@ -29,6 +29,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { setHighlight } from "@/lib/data/highlights";
 import { changePeriodState } from "@/lib/data/period-admin";
+import { PERIOD_BUSY } from "@/lib/data/periods";
 import { recordStatusUpdate, reviewStatusUpdate } from "@/lib/data/status-updates";
 import type { Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
@@ -444,6 +445,32 @@ async function holdUpdateRow(updateId: string) {
 }
 
 describe.sequential("forced interleavings of a save and the manager's lock", () => {
+  test("a save kept waiting by a lock or publication that takes too long is refused clearly, and writes nothing", async () => {
+    const period = await openTestPeriod();
+    const proposalId = (await prisma.proposal.findFirstOrThrow({ select: { id: true }, orderBy: { number: "desc" } })).id;
+    const before = await snapshot(period.id);
+    // What a lock or a publication holds while it works (freezePeriodWrites), here for longer than a save waits.
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    await client.query("BEGIN");
+    await client.query(`LOCK TABLE "ReportingPeriod" IN EXCLUSIVE MODE`);
+    try {
+      const error = await save(manager, period, proposalId, 0).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect({ code: (error as AppError).code, message: (error as AppError).message }).toEqual({ code: "CONFLICT", message: PERIOD_BUSY });
+    } finally {
+      await client.query("COMMIT");
+      await client.end();
+    }
+    expect(rowsAdded(await snapshot(period.id), before)).toEqual({ updates: 0, versions: 0, revisions: 0, auditEvents: 0, highlighted: 0 });
+    // Once the lock is gone, the same save goes through; then the test period is locked, as the others end.
+    await save(manager, period, proposalId, 0);
+    await changeState(prisma, manager, period.id, "lock", period.cutOff);
+  });
+
   test("a save in flight when the lock comes (past the period check, inside its transaction): the lock waits, the save commits first", async () => {
     const period = await openTestPeriod();
     const proposalId = (await prisma.proposal.findFirstOrThrow({ select: { id: true }, orderBy: { number: "desc" } })).id;
