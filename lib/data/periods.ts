@@ -77,8 +77,7 @@ export async function getActiveReopening(periodId: string, proposalId: string, n
 
 /** How long a write waits for a lock or publication of the periods in progress (PostgreSQL interval). */
 const PERIOD_WAIT = "3s";
-export const PERIOD_BUSY =
-  "The reporting period is being locked, unlocked or published at this moment, so nothing was saved. Try again in a few seconds.";
+export const PERIOD_BUSY = "The reporting period is being locked, unlocked or published at this moment, so nothing was saved. Try again in a few seconds.";
 
 /** PostgreSQL's "canceling statement due to lock timeout" (SQLSTATE 55P03), as the driver adapter reports it. */
 function isLockTimeout(error: unknown): boolean {
