@@ -28,8 +28,11 @@ type RouteResult = { route: string; path: string; p50: number | null; p95: numbe
 type ReportResult = {
   periodNumber: number;
   publishMs: number;
-  /** Time to the last byte of each format of the edition, one request at a time. */
-  formats: { format: string; ms: number; bytes: number }[];
+  /**
+   * Time to the last byte of each format of the edition, one request at a time: the first request of the
+   * format (libraries and fonts still loading in that process) and the median of the next three.
+   */
+  formats: { format: string; firstMs: number; ms: number; bytes: number }[];
   /** The server's peak RSS before the first export and after the last one (VmHWM only grows). */
   peakRssBeforeMb: number;
   peakRssAfterMb: number;
@@ -188,7 +191,7 @@ async function benchReport(databaseUrl: string, base: string, cookie: string, se
   await prisma.$disconnect();
   const output = execFileSync(
     process.execPath,
-    ["--conditions=react-server", path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/publish-edition.ts"), String(period.number)],
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "bench/publish-edition.ts"), String(period.number)],
     { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret" }, encoding: "utf8" },
   );
   const { edition, publishMs } = JSON.parse(output.trim().split("\n").pop()!) as { edition: number; publishMs: number };
@@ -196,13 +199,19 @@ async function benchReport(databaseUrl: string, base: string, cookie: string, se
   const peakRssBeforeMb = peakRssMb(serverPid);
   const formats: ReportResult["formats"] = [];
   for (const format of REPORT_FORMATS) {
-    const started = performance.now();
-    const response = await fetch(`${base}/reports/${period.number}/${edition}.${format}`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`${format}: ${response.status} ${await response.text()}`);
-    const bytes = (await response.arrayBuffer()).byteLength;
-    const ms = Math.round(performance.now() - started);
-    formats.push({ format, ms, bytes });
-    console.log(`  ${format}: ${ms} ms, ${Math.round(bytes / 1024)} KB`);
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 4; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}/reports/${period.number}/${edition}.${format}`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`${format}: ${response.status} ${await response.text()}`);
+      bytes = (await response.arrayBuffer()).byteLength;
+      times.push(Math.round(performance.now() - started));
+    }
+    const [firstMs, ...rest] = times as [number, ...number[]];
+    const ms = rest.sort((a, b) => a - b)[1]!;
+    formats.push({ format, firstMs, ms, bytes });
+    console.log(`  ${format}: first ${firstMs} ms, then ${ms} ms (median of 3), ${Math.round(bytes / 1024)} KB`);
   }
   return { periodNumber: period.number, publishMs, formats, peakRssBeforeMb, peakRssAfterMb: peakRssMb(serverPid) };
 }
@@ -226,7 +235,7 @@ function table(results: SizeResult[]): string {
     if (!r) continue;
     const cells = REPORT_FORMATS.map((f) => {
       const x = r.formats.find((y) => y.format === f)!;
-      return `${x.ms} ms (${Math.round(x.bytes / 1024)} KB)`;
+      return `${x.ms} ms, first ${x.firstMs} (${Math.round(x.bytes / 1024)} KB)`;
     });
     lines.push(`| ${size.size} | ${r.periodNumber} | ${r.publishMs} ms | ${cells.join(" | ")} | ${r.peakRssBeforeMb} → ${r.peakRssAfterMb} MB |`);
   }
@@ -253,8 +262,11 @@ function targets(results: SizeResult[]): string[] {
     [big, 30_000],
   ] as const) {
     if (!size?.report) continue;
-    const slowest = size.report.formats.reduce((a, b) => (b.ms > a.ms ? b : a));
-    out.push(`${size.size}: slowest report format ${slowest.format} ${slowest.ms} ms (target < ${limit}): ${slowest.ms < limit ? "met" : "NOT met"}`);
+    const slowest = size.report.formats.reduce((a, b) => (Math.max(b.ms, b.firstMs) > Math.max(a.ms, a.firstMs) ? b : a));
+    const worst = Math.max(slowest.ms, slowest.firstMs);
+    out.push(
+      `${size.size}: slowest report format ${slowest.format} ${worst} ms, first request included (target < ${limit}): ${worst < limit ? "met" : "NOT met"}`,
+    );
   }
   return out;
 }
