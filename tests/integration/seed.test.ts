@@ -68,10 +68,10 @@ describe("seedDemoData", () => {
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES));
     for (const user of users) {
       expect(user.active).toBe(true);
-      expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
+      expect(user.passwordHash!.startsWith("$argon2id$")).toBe(true);
     }
-    expect(await verifyPassword(users[0]!.passwordHash, "demo-password-2026")).toBe(true);
-    expect(await verifyPassword(users[0]!.passwordHash, "demo-password-2027")).toBe(false);
+    expect(await verifyPassword(users[0]!.passwordHash!, "demo-password-2026")).toBe(true);
+    expect(await verifyPassword(users[0]!.passwordHash!, "demo-password-2027")).toBe(false);
   });
 
   test("every ninth proposal has no NATO focal point, every proposal has an EU one", async () => {
