@@ -19,6 +19,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer 401 JSON themselves; sign-in, health and assets stay public.
-  matcher: ["/((?!api/|signin|_next/|favicon.ico|robots.txt).*)"],
+  // Pages only: API routes answer 401 JSON themselves; sign-in, setting a password through a one-time
+  // link, health and assets stay public.
+  matcher: ["/((?!api/|signin|set-password|_next/|favicon.ico|robots.txt).*)"],
 };

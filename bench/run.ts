@@ -152,6 +152,7 @@ async function benchSize(adminUrl: string, scale: Scale): Promise<SizeResult> {
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       BIND_ADDRESS: "127.0.0.1",
+      SEED_DEMO_DATA: "true",
     },
   });
   try {

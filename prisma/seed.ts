@@ -59,6 +59,22 @@ export async function seedDemoData(prisma: PrismaClient, options: { force?: bool
         const data = { number: p.number, set: p.set, areaId: p.areaId, title: p.title, description: p.description, edaInvolved: p.edaInvolved };
         await tx.proposal.upsert({ where: { id: proposalId(p.number) }, create: { id: proposalId(p.number), ...data }, update: data });
       }
+      // The wording history starts with the seeded wording, valid since before the first report.
+      await tx.proposalVersion.createMany({
+        data: proposals.map((p) => ({
+          id: `pv-${proposalId(p.number)}-1`,
+          proposalId: proposalId(p.number),
+          version: 1,
+          number: p.number,
+          set: p.set,
+          areaId: p.areaId,
+          title: p.title,
+          description: p.description,
+          edaInvolved: p.edaInvolved,
+          validFrom: new Date("2016-01-01T00:00:00Z"),
+        })),
+        skipDuplicates: true,
+      });
       // Only one period may be open: close any other before opening the demo one.
       await tx.reportingPeriod.updateMany({ where: { state: "OPEN", id: { notIn: periods.map((p) => p.id) } }, data: { state: "CLOSED" } });
       for (const p of periods) {

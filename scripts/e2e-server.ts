@@ -34,6 +34,8 @@ const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.
     PORT: String(E2E_APP_PORT),
     BIND_ADDRESS: "127.0.0.1",
     WEB_CONCURRENCY: "1",
+    // The journeys sign in with the demo accounts.
+    SEED_DEMO_DATA: "true",
   },
 });
 

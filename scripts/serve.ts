@@ -5,7 +5,8 @@
 // are signed cookies; everything else is in PostgreSQL), so any of them can answer any request. A
 // process that dies is replaced, unless processes keep dying right after starting (no build, port taken):
 // then the server stops with an error instead of looping. Used by `npm start` (scripts/start.ts), the
-// browser tests and the benchmark. Environment: PORT (3000), BIND_ADDRESS (0.0.0.0), WEB_CONCURRENCY.
+// browser tests and the benchmark. Environment: PORT (3000), BIND_ADDRESS (0.0.0.0), WEB_CONCURRENCY,
+// SEED_DEMO_DATA (true: a demonstration, where demo accounts may keep their published password).
 import cluster, { type Worker } from "node:cluster";
 import { createServer } from "node:http";
 import os from "node:os";
@@ -17,6 +18,17 @@ const hostname = process.env.BIND_ADDRESS ?? "0.0.0.0";
 const requested = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10);
 const workers = Number.isInteger(requested) && requested >= 1 ? requested : Math.min(4, os.availableParallelism());
 const EARLY_EXIT_MS = 15_000;
+
+// A deployment that did not ask for demo data refuses to serve while a demo account keeps its published
+// password (SEED_DEMO_DATA=true: a demonstration, as `npm start` on the embedded database is).
+if (cluster.isPrimary && process.env.SEED_DEMO_DATA !== "true" && process.env.DATABASE_URL) {
+  const { accountsWithPublishedPassword, DEMO_GUARD_HELP } = await import("./lib/demo-guard");
+  const exposed = await accountsWithPublishedPassword(process.env.DATABASE_URL);
+  if (exposed.length > 0) {
+    console.error(`Refusing to start: ${exposed.length} account(s) still use the published demo password (${exposed.join(", ")}).\n${DEMO_GUARD_HELP}`);
+    process.exit(1);
+  }
+}
 
 if (cluster.isPrimary && workers > 1) {
   let stopping = false;

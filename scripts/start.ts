@@ -1,17 +1,17 @@
 // `npm start`: one command from a fresh clone to a running tracker.
 // Without DATABASE_URL it starts the embedded PostgreSQL (data in .data/postgres, kept across restarts);
-// with DATABASE_URL it uses that server. Then: migrate, seed demo data if the database is empty,
-// build if needed, and serve. Ctrl-C stops the app and the database cleanly.
+// with DATABASE_URL it uses that server. Then: migrate, add the demo data to an empty database (only on
+// the embedded default, or with SEED_DEMO_DATA=true), build if needed, and serve. Ctrl-C stops the app and
+// the database cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
-import { isReachableByPostgresUser, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { embeddedDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { migrateDatabase } from "./lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,7 +26,8 @@ const options = z
     BIND_ADDRESS: z.string().default("0.0.0.0"),
     DATA_DIR: z.string().default(path.join(root, ".data")),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-    SEED_DEMO_DATA: z.enum(["true", "false"]).default("true"),
+    // Default: demo data on the embedded database (a newcomer's first run), none with DATABASE_URL.
+    SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
     NEXTAUTH_SECRET: z.string().optional(),
     AUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.string().optional(),
@@ -77,12 +78,9 @@ async function main() {
   try {
     let databaseUrl = options.DATABASE_URL;
     if (!databaseUrl) {
-      let pgDir = path.join(options.DATA_DIR, "postgres");
-      if (!(await isReachableByPostgresUser(pgDir))) {
-        // E.g. a clone under /root (mode 700): keep the database where the "postgres" user can reach it.
-        pgDir = path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `nato-eu-tracker-${path.basename(root)}`, "postgres");
-        console.log(`The project folder is private to root, so PostgreSQL (which runs as the "postgres" user) keeps its data in ${pgDir}.`);
-      }
+      // E.g. a clone under /root (mode 700): the database is kept where the "postgres" user can reach it.
+      const { dir: pgDir, moved } = await embeddedDataDir(root, options.DATA_DIR);
+      if (moved) console.log(`The project folder is private to root, so PostgreSQL (which runs as the "postgres" user) keeps its data in ${pgDir}.`);
       console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${pgDir})...`);
       embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: options.EMBEDDED_PG_PORT });
       databaseUrl = embedded.url;
@@ -92,11 +90,16 @@ async function main() {
     await migrateDatabase(databaseUrl, { quiet: true });
     console.log("Database schema is up to date.");
 
+    const demo = options.SEED_DEMO_DATA ?? (embedded ? "true" : "false");
     const prisma = createPrismaClient(databaseUrl, 2);
     try {
-      if (options.SEED_DEMO_DATA === "true" && (await prisma.proposal.count()) === 0) {
+      if (demo === "true" && (await prisma.proposal.count()) === 0) {
         console.log("Empty database: adding the demo catalogue, periods, users and history...");
         await seedDemoData(prisma);
+      } else if ((await prisma.user.count({ where: { role: "ADMIN", active: true } })) === 0) {
+        console.log(
+          "No administrator yet. Create the first one with:\n  npm run admin:create -- --email you@example.org --name 'Your Name' --organisation NATO|EU",
+        );
       }
     } finally {
       await prisma.$disconnect();
@@ -109,6 +112,7 @@ async function main() {
       NEXTAUTH_URL: options.NEXTAUTH_URL ?? `http://localhost:${options.PORT}`,
       NODE_ENV: isDev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      SEED_DEMO_DATA: demo,
     };
     const next = "node_modules/next/dist/bin/next";
     if (!isDev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -120,7 +124,7 @@ async function main() {
     app = isDev
       ? run(next, ["dev", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env)
       : run("node_modules/tsx/dist/cli.mjs", ["scripts/serve.ts"], { ...env, PORT: String(options.PORT), BIND_ADDRESS: options.BIND_ADDRESS });
-    console.log(`Open http://localhost:${options.PORT} (demo sign-ins are listed in the README).`);
+    console.log(`Open http://localhost:${options.PORT}${demo === "true" ? " (demo sign-ins are listed in the README)" : ""}.`);
     const code = await waitFor(app);
     await shutdown(code);
   } catch (error) {

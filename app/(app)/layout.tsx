@@ -6,7 +6,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getNotifications } from "@/lib/data/notifications";
 import { getCurrentPeriod } from "@/lib/data/periods";
-import { canViewAudit } from "@/lib/domain/permissions";
+import { canAdminister, canViewAudit } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 // Every page below reads the session and live data.
@@ -21,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/proposals", label: "Proposals" },
     { href: "/periods", label: "Reporting cycle" },
     { href: "/reports", label: "Reports" },
-    ...(user && canViewAudit(user) ? [{ href: "/audit", label: "Audit trail" }] : []),
+    ...(user && canAdminister(user) ? [{ href: "/admin", label: "Admin" }] : user && canViewAudit(user) ? [{ href: "/audit", label: "Audit trail" }] : []),
   ];
   return (
     <>

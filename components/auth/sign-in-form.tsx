@@ -6,7 +6,7 @@ import { useState } from "react";
 
 type Errors = { email?: string; password?: string; form?: string };
 
-export function SignInForm({ returnTo }: { returnTo: string }) {
+export function SignInForm({ returnTo, email: knownEmail = "" }: { returnTo: string; email?: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
@@ -48,6 +48,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           name="email"
           type="email"
           autoComplete="username"
+          defaultValue={knownEmail}
           required
           aria-invalid={Boolean(errors.email)}
           aria-describedby={errors.email ? "email-error" : undefined}

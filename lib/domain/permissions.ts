@@ -54,3 +54,26 @@ export function canManagePeriods(actor: Actor): boolean {
 export function canViewAudit(actor: Actor): boolean {
   return hasRole(actor, "ADMIN");
 }
+
+// Running the tracker for an organisation (people, focal points, the catalogue, imports) is for admins.
+
+export function canManagePeople(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
+}
+
+export function canManageFocalPoints(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
+}
+
+export function canEditCatalogue(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
+}
+
+export function canImport(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
+}
+
+/** The admin section (its pages check the specific permission as well). */
+export function canAdminister(actor: Actor): boolean {
+  return hasRole(actor, "ADMIN");
+}

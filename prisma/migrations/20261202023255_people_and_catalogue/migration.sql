@@ -77,3 +77,10 @@ CREATE TRIGGER "ProposalVersion_no_truncate" BEFORE TRUNCATE ON "ProposalVersion
 INSERT INTO "ProposalVersion" (id, "proposalId", version, number, set, "areaId", title, description, "edaInvolved", "validFrom")
 SELECT 'pv-' || p.id || '-1', p.id, 1, p.number, p.set, p."areaId", p.title, p.description, p."edaInvolved", TIMESTAMPTZ '2016-01-01 00:00:00+00'
 FROM "Proposal" p;
+
+-- The two organisations of the joint report are reference data, present in every deployment (the demo
+-- seed used to be the only thing creating them).
+INSERT INTO "Organisation" (id, code, name) VALUES
+  ('nato', 'NATO', 'NATO International Staff'),
+  ('eu', 'EU', 'European Union (EEAS, Commission, EDA)')
+ON CONFLICT DO NOTHING;
