@@ -60,14 +60,19 @@ test.afterAll(async () => {
   }
 });
 
-/** Action and actor of each row of the audit table, newest first. */
+/** Action (the row's data-action) and actor's name of each row of the audit table, newest first. */
 async function auditRows(page: Page): Promise<{ action: string; who: string }[]> {
   return page
     .getByTestId("audit-table")
     .locator("tbody tr")
     .evaluateAll((rows) =>
-      rows.map((row) => ({ action: row.querySelector("td:nth-child(3)")?.textContent ?? "", who: row.querySelector("td:nth-child(2)")?.textContent ?? "" })),
+      rows.map((row) => ({ action: row.getAttribute("data-action") ?? "", who: row.querySelector("td:nth-child(2) > div:first-child")?.textContent ?? "" })),
     );
+}
+
+/** The audit table's rows of one action. */
+function auditRowsOf(page: Page, action: string) {
+  return page.getByTestId("audit-table").locator(`tbody tr[data-action="${action}"]`);
 }
 
 test("an update is returned, resubmitted and approved; the locked period refuses writes until the proposal is reopened; the audit trail shows each step", async ({
@@ -343,9 +348,9 @@ test("an update is returned, resubmitted and approved; the locked period refuses
     await test.step("admin: the audit trail of the proposal shows each step; the period's shows the cut-off change and the lock", async () => {
       await adminPage.goto("/audit");
       await expect(adminPage.getByRole("heading", { name: "Audit trail", level: 1 })).toBeVisible();
-      await adminPage.getByLabel("Proposal id", { exact: true }).fill(proposal.id);
+      await adminPage.getByLabel("Proposal", { exact: true }).fill(proposal.code);
       await adminPage.getByRole("button", { name: "Filter" }).click();
-      await expect(adminPage).toHaveURL(new RegExp(`[?&]proposal=${proposal.id}(&|$)`));
+      await expect(adminPage).toHaveURL(new RegExp(`[?&]proposal=${proposal.code}(&|$)`));
       // Newest first. The staff member's visit to the locked edit page was refused and recorded; the
       // forged API write was refused before anything else (PERIOD_CLOSED) and is not.
       expect(await auditRows(adminPage)).toEqual([
@@ -357,25 +362,31 @@ test("an update is returned, resubmitted and approved; the locked period refuses
         { action: "status_update.submit", who: staff.name },
         { action: "status_update.create", who: staff.name },
       ]);
+      // In plain words: what happened, and the changed fields with their labels and readable values.
+      const inPeriod = `${proposal.code} for the ${period.name}`;
+      await expect(auditRowsOf(adminPage, "status_update.return")).toContainText(`Returned the update of ${inPeriod} to its author`);
+      await expect(auditRowsOf(adminPage, "status_update.return")).toContainText(`Return note: ${returnNote}`);
+      await expect(auditRowsOf(adminPage, "status_update.approve")).toContainText(`Approved the update of ${inPeriod}`);
+      await expect(auditRowsOf(adminPage, "status_update.approve")).toContainText("Review state: Submitted → Approved");
+      await expect(auditRowsOf(adminPage, "status_update.create")).toContainText(`Rationale: ${rationale}`);
+      await expect(auditRowsOf(adminPage, "period.reopen_proposal")).toContainText(`Reopened ${proposal.code} for edits in the ${period.name}`);
+      await expect(auditRowsOf(adminPage, "period.reopen_proposal")).toContainText(reopenReason);
       const rows = adminPage.getByTestId("audit-table").locator("tbody tr");
-      await expect(rows.filter({ hasText: "status_update.return" })).toContainText(returnNote);
-      await expect(rows.filter({ hasText: "status_update.approve" })).toContainText("workflowState: SUBMITTED → APPROVED");
-      await expect(rows.filter({ hasText: "status_update.create" })).toContainText(`rationale: ${rationale}`);
-      await expect(rows.filter({ hasText: "period.reopen_proposal" })).toContainText(reopenReason);
 
-      await adminPage.getByLabel("Proposal id", { exact: true }).fill("");
+      await adminPage.getByLabel("Proposal", { exact: true }).fill("");
       await adminPage.getByLabel("Period", { exact: true }).selectOption(periodId);
       await adminPage.getByLabel("Action", { exact: true }).selectOption("period.lock");
       await adminPage.getByRole("button", { name: "Filter" }).click();
       await expect(adminPage).toHaveURL(/[?&]action=period\.lock(&|$)/);
       expect(await auditRows(adminPage)).toEqual([{ action: "period.lock", who: manager.name }]);
-      await expect(rows.first()).toContainText("state: OPEN → LOCKED");
+      await expect(rows.first()).toContainText(`Locked the ${period.name}`);
+      await expect(rows.first()).toContainText("State: Open for updates → Locked");
 
       await adminPage.getByLabel("Action", { exact: true }).selectOption("period.update");
       await adminPage.getByRole("button", { name: "Filter" }).click();
       await expect(adminPage).toHaveURL(/[?&]action=period\.update(&|$)/);
       expect(await auditRows(adminPage)).toEqual([{ action: "period.update", who: manager.name }]);
-      await expect(rows.first()).toContainText(`cutOffOn: ${period.cutOffOn.toISOString().slice(0, 10)} → ${todayIso()}`);
+      await expect(rows.first()).toContainText(`Cut-off: ${displayDate(period.cutOffOn)} → ${displayDate(new Date(`${todayIso()}T00:00:00Z`))}`);
     });
 
     await test.step("staff: a reopened proposal whose update is a draft can be edited and saved (control)", async () => {
@@ -397,7 +408,7 @@ test("an update is returned, resubmitted and approved; the locked period refuses
       await expect(staffPage).toHaveURL(new RegExp(`${proposalUrl}\\?saved=1$`));
       expect(await openUpdateOf(proposal.id)).toMatchObject({ narrative: thirdNarrative, version: 6 });
 
-      await adminPage.goto(`/audit?proposal=${proposal.id}`);
+      await adminPage.goto(`/audit?proposal=${proposal.code}`);
       expect((await auditRows(adminPage))[0]).toEqual({ action: "status_update.update", who: staff.name });
     });
 

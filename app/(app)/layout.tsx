@@ -37,12 +37,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {user && (
             <div className="user-menu">
               <NotificationBell items={notifications} />
-              <span>
+              <Link href="/account" title="Your account and password">
                 {user.name}{" "}
                 <span className="user-menu__role">
                   ({ROLE_LABELS[user.role]}, {user.organisationCode})
                 </span>
-              </span>
+              </Link>
               <SignOutButton />
             </div>
           )}

@@ -2,14 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-export const ADMIN_SECTIONS = [
-  { href: "/admin/users", label: "People" },
-  { href: "/admin/focal-points", label: "Focal points" },
-  { href: "/admin/catalogue", label: "Catalogue" },
-  { href: "/admin/import", label: "Import" },
-  { href: "/audit", label: "Audit trail" },
-] as const;
+import { ADMIN_SECTIONS } from "./admin-sections";
 
 /** The admin section's own navigation (a second level under "Admin" in the main navigation). */
 export function AdminNav() {

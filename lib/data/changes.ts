@@ -18,6 +18,9 @@ function changeRowsSql(q: ChangesQuery): Prisma.Sql {
   const asOf = q.asOf ? endOfAsOfDay(q.asOf) : null;
   const states = includedStates(q.include);
   const risky = Prisma.join([...AT_RISK_ASSESSMENTS]);
+  // Proposals in view in both periods: a proposal retired before the later one began is left out, rather
+  // than shown as moving to "No update".
+  const laterStart = Prisma.sql`(SELECT max(rp."startsOn") FROM "ReportingPeriod" rp WHERE rp.id IN (${q.fromPeriodId}, ${q.toPeriodId}))`;
   return Prisma.sql`
     SELECT p.id AS "proposalId", p.number, p.title, ar.name AS "areaName",
            a.status::text AS "fromStatus", b.status::text AS "toStatus",
@@ -32,7 +35,7 @@ function changeRowsSql(q: ChangesQuery): Prisma.Sql {
     JOIN "Area" ar ON ar.id = p."areaId"
     LEFT JOIN ${countedSql(q.fromPeriodId, states, asOf)} a ON a."proposalId" = p.id
     LEFT JOIN ${countedSql(q.toPeriodId, states, asOf)} b ON b."proposalId" = p.id
-    WHERE ${scopeSql(q)} AND (a."proposalId" IS NOT NULL OR b."proposalId" IS NOT NULL)
+    WHERE ${scopeSql(q, laterStart)} AND (a."proposalId" IS NOT NULL OR b."proposalId" IS NOT NULL)
       AND ${assessmentSql(q, "b")}`;
 }
 

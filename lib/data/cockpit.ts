@@ -1,17 +1,23 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { isInPeriod } from "@/lib/domain/catalogue";
 import { buildCockpit, type Cockpit } from "@/lib/domain/cockpit";
 import { focalPointsSelect, toFocalPointRefs } from "./status-update-dto";
 
-/** The cockpit of one period: two queries (the proposals with this period's update, and the status history). */
+/**
+ * The cockpit of one period: three queries in parallel (the period's first day, the proposals with this
+ * period's update, and the status history). Proposals retired before the period began are not in it.
+ */
 export async function getCockpit(period: { id: string; number: number; cutOffOn: Date; dueOn: Date }, now = new Date()): Promise<Cockpit> {
   const db = getDb();
-  const [proposals, history] = await Promise.all([
+  const [{ startsOn }, all, history] = await Promise.all([
+    db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { startsOn: true } }),
     db.proposal.findMany({
       select: {
         id: true,
         number: true,
         title: true,
+        retiredAt: true,
         area: { select: { id: true, name: true, number: true } },
         focalPoints: focalPointsSelect,
         statusUpdates: {
@@ -27,6 +33,7 @@ export async function getCockpit(period: { id: string; number: number; cutOffOn:
       orderBy: [{ proposalId: "asc" }, { period: { number: "asc" } }],
     }),
   ]);
+  const proposals = all.filter((p) => isInPeriod(p.retiredAt, startsOn));
   const statuses = new Map<string, (typeof history)[number]["status"][]>();
   for (const row of history) {
     const list = statuses.get(row.proposalId) ?? [];

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/prisma-client";
 import type { WorkflowState } from "@/lib/domain/workflow";
 import { listPeriods } from "./periods";
 import { listAreas } from "./proposals";
-import { assessmentSql, countedSql, scopeSql, type ViewFilters } from "./view-sql";
+import { assessmentSql, countedSql, inPeriodSql, scopeSql, type ViewFilters } from "./view-sql";
 
 // Every number of the dashboard is a GROUP BY in PostgreSQL over the proposals in view and their counted
 // updates (lib/data/view-sql.ts). The queries run in parallel; lib/domain/dashboard.ts does the arithmetic.
@@ -33,10 +33,12 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
   if (!period) throw new Error(`Unknown period ${periodId}`);
   const asOf = filters.asOf ? endOfAsOfDay(filters.asOf) : null;
   const states = includedStates(filters.include);
-  const scope = scopeSql(filters);
+  // The proposals of the selected period (retired ones are out of periods that start after retirement);
+  // the trend and heat map follow the same proposals through every period, like any other filter.
+  const scope = scopeSql(filters, period.startsOn);
   const counted = countedSql(period.id, states, asOf);
   const pastCutOff = period.cutOffOn.getTime() + 24 * 3600 * 1000 <= (asOf ?? now).getTime();
-  const counts = filters.org.length === 0 && !asOf ? fromStatusCounts(period.id, states, filters) : fromUpdates(period.id, states, asOf, filters);
+  const counts = filters.org.length === 0 && !asOf ? fromStatusCounts(period, states, filters) : fromUpdates(period, states, asOf, filters);
 
   const [areas, scopeByArea, current, history, organisations, submitted] = await Promise.all([
     tx ? tx.area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } }) : listAreas(),
@@ -79,32 +81,45 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
 
 type CountQueries = { current: Prisma.Sql; history: Prisma.Sql; submitted: Prisma.Sql };
 
+type SelectedPeriod = { id: string; startsOn: Date };
+
 /**
  * From "StatusCount" (a few hundred rows kept exact by triggers): for views without an organisation
- * filter and without an as-of date, i.e. the dashboards people open every day.
+ * filter and without an as-of date, i.e. the dashboards people open every day. The counts cover every
+ * proposal, so the updates of proposals retired before the selected period began are subtracted (a
+ * handful of rows found through the retired proposals): "No update" (proposals in view minus counted
+ * updates) stays exact.
  */
-function fromStatusCounts(periodId: string, states: readonly WorkflowState[], filters: DashboardQuery): CountQueries {
+function fromStatusCounts(period: SelectedPeriod, states: readonly WorkflowState[], filters: DashboardQuery): CountQueries {
+  const periodId = period.id;
+  const source = Prisma.sql`(
+    SELECT k."periodId", k."areaId", k.status, k.assessment, k."workflowState", k.count, k."progressSum" FROM "StatusCount" k
+    UNION ALL
+    SELECT s."periodId", p."areaId", s.status, s.assessment, s."workflowState", -1, -s.progress
+    FROM "Proposal" p JOIN "StatusUpdate" s ON s."proposalId" = p.id
+    WHERE p."retiredAt" IS NOT NULL AND NOT ${inPeriodSql(period.startsOn)})`;
   const inStates = (list: readonly WorkflowState[]) => Prisma.join(list.map((state) => Prisma.sql`${state}::"WorkflowState"`));
   const area = filters.area.length ? Prisma.sql`c."areaId" IN (${Prisma.join(filters.area)})` : Prisma.sql`TRUE`;
   const where = Prisma.sql`c."workflowState" IN (${inStates(states)}) AND ${area} AND ${assessmentSql(filters, "c")}`;
   return {
     current: Prisma.sql`
       SELECT c."areaId", c.status::text AS status, c.assessment::text AS assessment, sum(c.count)::int AS count
-      FROM "StatusCount" c WHERE c."periodId" = ${periodId} AND ${where}
+      FROM ${source} c WHERE c."periodId" = ${periodId} AND ${where}
       GROUP BY c."areaId", c.status, c.assessment HAVING sum(c.count) > 0`,
     history: Prisma.sql`
       SELECT c."periodId", c."areaId", c.status::text AS status, sum(c.count)::int AS count, sum(c."progressSum")::int AS "progressSum"
-      FROM "StatusCount" c WHERE ${where}
+      FROM ${source} c WHERE ${where}
       GROUP BY c."periodId", c."areaId", c.status HAVING sum(c.count) > 0`,
     submitted: Prisma.sql`
-      SELECT coalesce(sum(c.count), 0)::int AS count FROM "StatusCount" c
+      SELECT coalesce(sum(c.count), 0)::int AS count FROM ${source} c
       WHERE c."periodId" = ${periodId} AND c."workflowState" IN (${inStates(["SUBMITTED", "APPROVED", "RETURNED"])}) AND ${area}`,
   };
 }
 
 /** From the updates themselves (or, as of a date, their revisions): any filter, any date. */
-function fromUpdates(periodId: string, states: readonly WorkflowState[], asOf: Date | null, filters: DashboardQuery): CountQueries {
-  const scope = scopeSql(filters);
+function fromUpdates(period: SelectedPeriod, states: readonly WorkflowState[], asOf: Date | null, filters: DashboardQuery): CountQueries {
+  const periodId = period.id;
+  const scope = scopeSql(filters, period.startsOn);
   const assessment = assessmentSql(filters, "c");
   return {
     current: Prisma.sql`

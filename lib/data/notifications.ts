@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { canManagePeriods } from "@/lib/domain/permissions";
 import { recordAuditEvent } from "./audit";
 import { getCurrentPeriod, type PeriodSummary } from "./periods";
+import { inPeriodSql } from "./view-sql";
 
 export type NotificationKind = "returned" | "due" | "review";
 
@@ -16,12 +17,18 @@ export type Notification = { kind: NotificationKind; title: string; detail: stri
 
 const MAX_ITEMS = 25;
 
-/** Proposals the user follows that still need a submitted update in the open period. */
+/**
+ * Proposals the user follows that still need a submitted update in the open period (not those retired
+ * before it began: they are out of the period).
+ */
 async function dueFor(userIds: string[], period: PeriodSummary) {
   const rows = await getDb().focalPoint.findMany({
     where: {
       userId: { in: userIds },
-      proposal: { statusUpdates: { none: { periodId: period.id, workflowState: { in: ["SUBMITTED", "APPROVED", "RETURNED"] } } } },
+      proposal: {
+        OR: [{ retiredAt: null }, { retiredAt: { gt: period.startsOn } }],
+        statusUpdates: { none: { periodId: period.id, workflowState: { in: ["SUBMITTED", "APPROVED", "RETURNED"] } } },
+      },
     },
     select: {
       userId: true,
@@ -74,7 +81,7 @@ async function bellRows(userId: string, period: PeriodSummary, withDue: boolean,
       UNION ALL
       SELECT 'due', p.id, p.number, p.title, NULL, EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id}), NULL
       FROM "FocalPoint" f JOIN "Proposal" p ON p.id = f."proposalId"
-      WHERE ${withDue} AND f."userId" = ${userId}
+      WHERE ${withDue} AND f."userId" = ${userId} AND ${inPeriodSql(period.startsOn)}
         AND NOT EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id} AND s."workflowState" IN ('SUBMITTED', 'APPROVED', 'RETURNED'))
       UNION ALL
       SELECT 'review', NULL, NULL, NULL, NULL, NULL, count(*)::int

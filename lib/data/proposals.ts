@@ -52,9 +52,27 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** SQL conditions for the list filters; status and assessment refer to the given period's update. */
-export function proposalWhere(filters: ProposalFilters, periodId: string | null): Prisma.ProposalWhereInput {
-  const and: Prisma.ProposalWhereInput[] = [];
+/**
+ * The proposals of a period starting on `startsOn`: a proposal retired at R is out of every period that
+ * starts on or after R (as inPeriodSql in view-sql.ts). Without a period, the catalogue as it is now.
+ */
+function inPeriodWhere(startsOn: Date | null): Prisma.ProposalWhereInput {
+  return startsOn ? { OR: [{ retiredAt: null }, { retiredAt: { gt: startsOn } }] } : { retiredAt: null };
+}
+
+/** The first day of a period (null for no period, or an unknown one). */
+async function periodStart(periodId: string | null): Promise<Date | null> {
+  if (!periodId) return null;
+  const period = await getDb().reportingPeriod.findUnique({ where: { id: periodId }, select: { startsOn: true } });
+  return period?.startsOn ?? null;
+}
+
+/**
+ * SQL conditions for the list filters; status and assessment refer to the given period's update, which
+ * starts on `startsOn` (the proposals retired before it began are left out).
+ */
+export function proposalWhere(filters: ProposalFilters, periodId: string | null, startsOn: Date | null): Prisma.ProposalWhereInput {
+  const and: Prisma.ProposalWhereInput[] = [inPeriodWhere(startsOn)];
   if (filters.q) {
     const q = likeLiteral(filters.q);
     const code = /^p?(\d{1,4})$/i.exec(filters.q);
@@ -95,9 +113,10 @@ export async function listProposalPage(filters: ProposalFilters, periodId: strin
 }
 
 async function queryProposals(filters: ProposalFilters, periodId: string | null, page: Page | undefined, withTotal: boolean) {
-  if (filters.asOf && periodId) return queryProposalsAsOf(filters, periodId, filters.asOf, page, withTotal);
+  const startsOn = await periodStart(periodId);
+  if (filters.asOf && periodId) return queryProposalsAsOf(filters, periodId, startsOn, filters.asOf, page, withTotal);
   const db = getDb();
-  const where = proposalWhere(filters, periodId);
+  const where = proposalWhere(filters, periodId, startsOn);
   const [rows, total] = await Promise.all([
     db.proposal.findMany({ where, select: rowSelect(periodId, filters.include), orderBy: { number: "asc" }, ...page }),
     withTotal ? db.proposal.count({ where }) : Promise.resolve(0),
@@ -110,13 +129,13 @@ async function queryProposals(filters: ProposalFilters, periodId: string | null,
  * recorded by then (lib/data/view-sql.ts), filtered by the status and assessment it had then. The same
  * few queries whatever the size: the counted revisions, the proposals, the revisions' details.
  */
-async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, asOf: string, page: Page | undefined, withTotal: boolean) {
+async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, startsOn: Date | null, asOf: string, page: Page | undefined, withTotal: boolean) {
   const db = getDb();
   const counted = await db.$queryRaw<{ proposalId: string; updateId: string; revisionId: string; status: string; assessment: string }[]>`
     SELECT c."proposalId", c."updateId", c."revisionId", c.status::text AS status, c.assessment::text AS assessment
     FROM ${countedSql(periodId, includedStates(filters.include), endOfAsOfDay(asOf))} c`;
   const byProposal = new Map(counted.map((c) => [c.proposalId, c]));
-  const and: Prisma.ProposalWhereInput[] = [proposalWhere({ ...filters, status: [], assessment: [] }, periodId)];
+  const and: Prisma.ProposalWhereInput[] = [proposalWhere({ ...filters, status: [], assessment: [] }, periodId, startsOn)];
   if (filters.status.length) {
     const statuses: string[] = filters.status;
     const or: Prisma.ProposalWhereInput[] = [{ id: { in: counted.filter((c) => statuses.includes(c.status)).map((c) => c.proposalId) } }];
@@ -158,8 +177,9 @@ async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, as
   return { rows, total };
 }
 
-export async function countProposals(): Promise<number> {
-  return getDb().proposal.count();
+/** How many proposals the period has (the catalogue as it is now without a period): retired ones are out of later periods. */
+export async function countProposals(periodId: string | null): Promise<number> {
+  return getDb().proposal.count({ where: inPeriodWhere(await periodStart(periodId)) });
 }
 
 export type ProposalDetail = {
@@ -169,6 +189,8 @@ export type ProposalDetail = {
   title: string;
   description: string;
   edaInvolved: boolean;
+  /** UTC; null while the proposal is in the catalogue. */
+  retiredAt: Date | null;
   area: { id: string; number: number; name: string };
   focalPoints: ProposalRow["focalPoints"];
   /** One entry per period that has an update, newest period first. */
@@ -185,6 +207,7 @@ export async function getProposal(id: string): Promise<ProposalDetail | null> {
       title: true,
       description: true,
       edaInvolved: true,
+      retiredAt: true,
       area: { select: { id: true, number: true, name: true } },
       focalPoints: focalPointsSelect,
       statusUpdates: {
@@ -201,6 +224,7 @@ export async function getProposal(id: string): Promise<ProposalDetail | null> {
     title: p.title,
     description: p.description,
     edaInvolved: p.edaInvolved,
+    retiredAt: p.retiredAt,
     area: p.area,
     focalPoints: toFocalPointRefs(p.focalPoints),
     history: p.statusUpdates.map((u) => ({ ...toCurrentUpdate(u), period: u.period })),

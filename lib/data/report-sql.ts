@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/prisma-client";
+import { inPeriodSql } from "./view-sql";
 
 // The rows of a report, as SQL. One SELECT describes a report entry from the live data (the draft); a
 // publication inserts exactly that SELECT into "ReportEditionEntry", so a draft read just before
@@ -30,14 +31,29 @@ export const ENTRY_COLUMNS = [
 
 const columnList = (alias: string) => Prisma.raw(ENTRY_COLUMNS.map((c) => `${alias}."${c}"`).join(", "));
 
+/** A period as a report needs it: its first day and its cut-off day are calendar dates (UTC). */
+export type ReportPeriod = { id: string; number: number; startsOn: Date; cutOffOn: Date };
+
+const DAY_MS = 24 * 3600 * 1000;
+
 /**
- * Every proposal with its approved update of the period (if any), the catalogue text as it is now, and
- * its approved status in every period up to this one (oldest first) for the annex.
+ * Every proposal of the period with its approved update (if any), its catalogue text as it stood at the
+ * end of the period's cut-off day, and its approved status in every period up to this one (oldest first)
+ * for the annex.
+ * - Wording: title, description, set, EDA flag and area are those of the proposal's latest
+ *   "ProposalVersion" valid before the end of the cut-off day (validFrom < cutOffOn + 1 day), so a report
+ *   of an earlier period keeps the wording it had; when no version was valid yet, its first version;
+ *   without any version, the live row. The area's number follows that version's area; the area's name
+ *   is today's (areas have no history of their own, only audit events).
+ * - Proposals retired before the period began are not in it (inPeriodSql, the dashboard's rule).
  */
-export function liveEntriesSql(period: { id: string; number: number }): Prisma.Sql {
+export function liveEntriesSql(period: ReportPeriod): Prisma.Sql {
+  const endOfCutOff = new Date(period.cutOffOn.getTime() + DAY_MS);
+  // The version lookup orders the proposal's few versions: valid ones first, newest first; else the oldest.
   return Prisma.sql`(
-    SELECT p.number AS "proposalNumber", p.id AS "proposalId", p.set, a.number AS "areaNumber", a.name AS "areaName",
-           p.title, p.description, p."edaInvolved",
+    SELECT p.number AS "proposalNumber", p.id AS "proposalId", coalesce(w.set, p.set) AS set, a.number AS "areaNumber", a.name AS "areaName",
+           coalesce(w.title, p.title) AS title, coalesce(w.description, p.description) AS description,
+           coalesce(w."edaInvolved", p."edaInvolved") AS "edaInvolved",
            s.status, s.assessment, s.progress,
            coalesce(s.narrative, '') AS narrative, coalesce(s."nextSteps", '') AS "nextSteps",
            coalesce(s."evidenceLinks", '[]'::jsonb) AS "evidenceLinks", coalesce(s.highlight, false) AS highlight,
@@ -47,10 +63,17 @@ export function liveEntriesSql(period: { id: string; number: number }): Prisma.S
               LEFT JOIN "StatusUpdate" h ON h."periodId" = rp.id AND h."proposalId" = p.id AND h."workflowState" = 'APPROVED'
               WHERE rp.number <= ${period.number}) AS history
     FROM "Proposal" p
-    JOIN "Area" a ON a.id = p."areaId"
+    LEFT JOIN LATERAL (
+      SELECT v.set, v."areaId", v.title, v.description, v."edaInvolved"
+      FROM "ProposalVersion" v
+      WHERE v."proposalId" = p.id
+      ORDER BY v."validFrom" < ${endOfCutOff} DESC, CASE WHEN v."validFrom" < ${endOfCutOff} THEN v.version ELSE -v.version END DESC
+      LIMIT 1) w ON TRUE
+    JOIN "Area" a ON a.id = coalesce(w."areaId", p."areaId")
     LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${period.id} AND s."workflowState" = 'APPROVED'
     LEFT JOIN "User" u ON u.id = s."authorId"
-    LEFT JOIN "Organisation" o ON o.id = s."organisationId")`;
+    LEFT JOIN "Organisation" o ON o.id = s."organisationId"
+    WHERE ${inPeriodSql(period.startsOn)})`;
 }
 
 /** The frozen entries of an edition, with the same columns. */
@@ -59,7 +82,7 @@ export function editionEntriesSql(editionId: string): Prisma.Sql {
 }
 
 /** Copies the live entries into an edition, inside the publishing transaction. */
-export function insertEditionEntriesSql(editionId: string, period: { id: string; number: number }): Prisma.Sql {
+export function insertEditionEntriesSql(editionId: string, period: ReportPeriod): Prisma.Sql {
   const names = Prisma.raw(ENTRY_COLUMNS.map((c) => `"${c}"`).join(", "));
   return Prisma.sql`
     INSERT INTO "ReportEditionEntry" ("editionId", ${names})

@@ -104,21 +104,25 @@ function pagedEntries(entries: Prisma.Sql): ReportSource["entries"] {
 
 /**
  * Everything of a report's header that an edition freezes, from the live data: the dashboard's numbers
- * for approved updates (the same code as the dashboard), the catalogue's shape and the highlights.
+ * for approved updates (the same code as the dashboard), the catalogue's shape and the highlights. The
+ * sets, the areas and the highlights are read from the entries themselves (liveEntriesSql), so they use
+ * the same wording and the same proposals as the entries. The dashboard's figures count proposals under
+ * their current area (as "StatusCount" does); they differ from the entries' areas only for a proposal
+ * moved to another area after the period's cut-off.
  */
 export async function buildSnapshot(db: Db, period: PeriodRow, now: Date): Promise<ReportSnapshot> {
+  const entries = liveEntriesSql(period);
   const [dashboard, sets, areas, annexPeriods, highlights] = await Promise.all([
     getDashboard(period.id, DEFAULT_DASHBOARD_QUERY, now, db),
-    db.$queryRaw<{ set: ProposalSet; count: number }[]>`SELECT set::text AS set, count(*)::int AS count FROM "Proposal" GROUP BY set`,
+    db.$queryRaw<{ set: ProposalSet; count: number }[]>`SELECT e.set::text AS set, count(*)::int AS count FROM ${entries} e GROUP BY e.set`,
     db.$queryRaw<{ number: number; name: string; proposals: number }[]>`
-      SELECT a.number, a.name, count(p.id)::int AS proposals FROM "Area" a JOIN "Proposal" p ON p."areaId" = a.id
-      GROUP BY a.id, a.number, a.name ORDER BY a.number`,
+      SELECT e."areaNumber" AS number, e."areaName" AS name, count(*)::int AS proposals FROM ${entries} e
+      GROUP BY e."areaNumber", e."areaName" ORDER BY e."areaNumber"`,
     db.reportingPeriod.findMany({ where: { number: { lte: period.number } }, select: { number: true, name: true }, orderBy: { number: "asc" } }),
     db.$queryRaw<{ number: number; title: string; areaNumber: number; areaName: string; narrative: string }[]>`
-      SELECT p.number, p.title, a.number AS "areaNumber", a.name AS "areaName", s.narrative
-      FROM "StatusUpdate" s JOIN "Proposal" p ON p.id = s."proposalId" JOIN "Area" a ON a.id = p."areaId"
-      WHERE s."periodId" = ${period.id} AND s."workflowState" = 'APPROVED' AND s.highlight
-      ORDER BY a.number, p.number`,
+      SELECT e."proposalNumber" AS number, e.title, e."areaNumber", e."areaName", e.narrative
+      FROM ${entries} e WHERE e.highlight
+      ORDER BY e."areaNumber", e."proposalNumber"`,
   ]);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -5,6 +5,8 @@ import { changedFieldLabels } from "@/lib/domain/diff";
 import type { CurrentUpdate } from "@/lib/domain/proposals";
 import { isWritable, requiresRationale } from "@/lib/domain/review-rules";
 import { nextWorkflowState, stateAfterSave, updatePermissions, type WorkflowState } from "@/lib/domain/workflow";
+import { isInPeriod } from "@/lib/domain/catalogue";
+import { proposalCode } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/prisma-client";
 import { RATIONALE_REQUIRED_MESSAGE, type ReviewInput, type StatusUpdateInput } from "@/lib/validation/status-update";
@@ -39,13 +41,13 @@ async function lockUpdate(tx: Prisma.TransactionClient, proposalId: string, peri
 async function loadTarget(proposalId: string, periodId: string, now: Date) {
   const db = getDb();
   const [proposal, period, reopening] = await Promise.all([
-    db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, focalPoints: { select: { userId: true } } } }),
-    db.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, number: true, state: true, name: true } }),
+    db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, number: true, retiredAt: true, focalPoints: { select: { userId: true } } } }),
+    db.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, number: true, state: true, name: true, startsOn: true } }),
     getActiveReopening(periodId, proposalId, now),
   ]);
   if (!proposal) throw new AppError("NOT_FOUND", "This proposal does not exist.");
   if (!period) throw new AppError("NOT_FOUND", "This reporting period does not exist.");
-  return { access: { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) }, period, reopening };
+  return { access: { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) }, period, reopening, proposal };
 }
 
 /** The latest update of the proposal in an earlier period: the baseline for the rationale rule. */
@@ -104,12 +106,15 @@ export async function recordStatusUpdate(
   input: StatusUpdateInput,
   now = new Date(),
 ): Promise<{ id: string; version: number; workflowState: WorkflowState }> {
-  const { access, period, reopening } = await loadTarget(input.proposalId, input.periodId, now);
+  const { access, period, reopening, proposal } = await loadTarget(input.proposalId, input.periodId, now);
   // Authorize first: who may write at all, before anything about the period or the content.
   if (!canEditProposal(actor, access)) {
     return refuse(actor, input.intent, input.proposalId, input.periodId, "You can record updates only for proposals where you are a focal point.");
   }
   if (!isWritable(period, reopening, now)) throw periodClosed(period);
+  if (!isInPeriod(proposal.retiredAt, period.startsOn)) {
+    throw new AppError("CONFLICT", `${proposalCode(proposal.number)} was retired before the ${period.name} began: it takes no updates in it.`);
+  }
   const previous = await previousUpdate(input.proposalId, period.number);
   if (requiresRationale(previous, input) && !input.rationale) {
     throw new AppError("VALIDATION", RATIONALE_REQUIRED_MESSAGE, { fields: { rationale: `${RATIONALE_REQUIRED_MESSAGE} (${previous!.period.name}).` } });

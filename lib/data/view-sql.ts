@@ -12,9 +12,19 @@ export type ViewFilters = Pick<ProposalFilters, "area" | "org" | "assessment" | 
 //   counts; as of a past date, each update's latest revision recorded by then instead of the update).
 // The dashboard, "what changed" and the proposal list as of a date all read through these.
 
-/** Which proposals are in view: `p` is "Proposal". */
-export function scopeSql(filters: Pick<ViewFilters, "area" | "org">): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+/**
+ * Whether the proposal `p` belongs to a period that starts on `startsOn` (a DATE, or an SQL expression
+ * giving one; 00:00 UTC): a proposal retired at R is out of every period that starts on or after R, and
+ * stays in the periods that started before (lib/domain/catalogue.ts, isInPeriod). Retirement is applied
+ * as it stands now, also in views as of a past date (only the audit trail records when it changed).
+ */
+export function inPeriodSql(startsOn: Date | Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(p."retiredAt" IS NULL OR p."retiredAt" > ${startsOn})`;
+}
+
+/** Which proposals are in view in a period starting on `startsOn`: `p` is "Proposal". */
+export function scopeSql(filters: Pick<ViewFilters, "area" | "org">, startsOn: Date | Prisma.Sql): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [inPeriodSql(startsOn)];
   if (filters.area.length) conditions.push(Prisma.sql`p."areaId" IN (${Prisma.join(filters.area)})`);
   if (filters.org.length) {
     conditions.push(Prisma.sql`EXISTS (

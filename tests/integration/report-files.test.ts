@@ -628,9 +628,12 @@ describe.sequential("an edition of the 8th report", () => {
     await prisma.$executeRaw`UPDATE "StatusUpdate" SET "workflowState" = 'APPROVED' WHERE "proposalId" = ${submitted} AND "periodId" = ${period8.id}`;
     await prisma.$executeRaw`UPDATE "StatusUpdate" SET "workflowState" = 'RETURNED' WHERE "proposalId" = ${special} AND "periodId" = ${period8.id}`;
 
-    // The live report did change (so an edition read from live data would have changed too)...
+    // The live report did change (so an edition read from live data would have changed too)... except
+    // the proposal's wording: a report of the 8th period takes the wording valid at its cut-off
+    // (ProposalVersion), which a later rename does not touch.
     const live = await expectedDraft(prisma, 8);
-    expect(live.proposals.find((p) => p.number === SPECIAL)).toMatchObject({ title: renamed, status: null });
+    expect(live.proposals.find((p) => p.number === SPECIAL)).toMatchObject({ title: original.proposal.title, status: null });
+    expect(renamed).not.toBe(original.proposal.title);
     expect(live.byArea.map((a) => a.name)).toContain("Area renamed after publication");
     expect(live.proposals.find((p) => p.number === SUBMITTED)!.narrative).toBe(NOT_APPROVED);
     expect(live.proposals.find((p) => p.number === HIGHLIGHTED[0])).toMatchObject({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ADMIN_SECTIONS } from "@/components/admin/admin-nav";
+import { ADMIN_SECTIONS } from "@/components/admin/admin-sections";
 import { denyPage } from "@/lib/auth/deny";
 import { requirePageUser } from "@/lib/auth/session";
 import { canAdminister } from "@/lib/domain/permissions";

@@ -1,143 +1,89 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
+import { AuditTable } from "@/components/audit/audit-table";
 import { denyPage } from "@/lib/auth/deny";
 import { requirePageUser } from "@/lib/auth/session";
-import { listAuditActions, listAuditEvents, listUsersForFilter } from "@/lib/data/audit-log";
+import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEvents } from "@/lib/data/audit-log";
 import { listPeriods } from "@/lib/data/periods";
-import { auditChanges } from "@/lib/domain/audit";
-import { formatDateTime } from "@/lib/domain/format";
 import { canViewAudit } from "@/lib/domain/permissions";
-import { parseAuditFilters, type AuditFilters } from "@/lib/validation/audit-filters";
+import { parseAuditFilters, showsSignIns, toAuditQuery } from "@/lib/validation/audit-filters";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const iso = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : "");
-
-function query(filters: AuditFilters, before: string | undefined): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, before })) {
-    if (value instanceof Date) params.set(key, iso(value));
-    else if (value) params.set(key, value);
-  }
-  return `?${params.toString()}`;
-}
-
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requirePageUser("/audit");
   if (!canViewAudit(user)) await denyPage(user, "view_audit", {});
-  const filters = parseAuditFilters(await searchParams);
-  const [{ rows, nextBefore }, actions, users, periods] = await Promise.all([
-    listAuditEvents(filters),
-    listAuditActions(),
-    listUsersForFilter(),
-    listPeriods(),
-  ]);
+  const { filters, problems } = parseAuditFilters(await searchParams);
+  const [page, actions, periods] = await Promise.all([listAuditEvents(filters), listAuditActions(), listPeriods()]);
+  const allProblems = [...problems, ...page.problems];
+  const query = toAuditQuery(filters);
 
   return (
     <>
-      <h1>Audit trail</h1>
-      <p className="muted">
-        Every change, review step, lock, reopening, sign-in and refused request, newest first. The trail is append-only: neither the application nor the
-        database allows editing or deleting it.
-      </p>
-      <form method="get" className="card filters" aria-label="Filter the audit trail">
-        <div className="field">
-          <label htmlFor="user">User</label>
-          <select id="user" name="user" defaultValue={filters.user ?? ""}>
-            <option value="">Anyone</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.email})
-              </option>
-            ))}
-          </select>
+      <AdminNav />
+      <div className="page-header">
+        <div>
+          <h1>Audit trail</h1>
+          <p>
+            Every change, review step, lock, reopening, sign-off and refused request, newest first, with old and new values. Times are in UTC. The trail is
+            append-only: neither the application nor the database allows editing or deleting it.
+          </p>
         </div>
-        <div className="field">
-          <label htmlFor="proposal">Proposal id</label>
-          <input id="proposal" name="proposal" type="text" defaultValue={filters.proposal ?? ""} placeholder="e.g. p12" />
-        </div>
-        <div className="field">
-          <label htmlFor="period-filter">Period</label>
-          <select id="period-filter" name="period" defaultValue={filters.period ?? ""}>
-            <option value="">Any</option>
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="action">Action</label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">Any</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="from">From (UTC)</label>
-          <input id="from" name="from" type="date" defaultValue={iso(filters.from)} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">To (UTC, inclusive)</label>
-          <input id="to" name="to" type="date" defaultValue={iso(filters.to)} />
-        </div>
-        <div className="form-actions">
-          <button className="button" type="submit">
-            Filter
-          </button>
-          <Link href="/audit">Clear</Link>
-        </div>
-      </form>
-      <div className="table-wrap">
-        <table data-testid="audit-table">
-          <caption>Audit events{rows.length === 0 ? ": none match" : ""}</caption>
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">What</th>
-              <th scope="col">Changes (old → new)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>{formatDateTime(row.at)}</td>
-                <td>{row.actorName ?? <span className="muted">unknown</span>}</td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>
-                  {row.proposalId ? <Link href={`/proposals/${row.proposalId}`}>{row.proposalId}</Link> : row.entityId}
-                  {row.periodId && <div className="muted">{row.periodId}</div>}
-                </td>
-                <td>
-                  <ul className="changes">
-                    {auditChanges(row.before, row.after).map((c) => (
-                      <li key={c.field}>
-                        <strong>{c.field}</strong>: {c.before && <del className="diff-removed">{c.before}</del>} {c.before && "→ "}
-                        <ins className="diff-added">{c.after || "(empty)"}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <a className="button button--secondary no-print" href={`/api/audit/export${query}`} download>
+          Download as CSV
+        </a>
       </div>
-      {nextBefore && (
-        <p>
-          <Link href={`/audit${query(filters, nextBefore)}`}>Older events</Link>
-        </p>
+      <p className="callout" data-testid="audit-history-note">
+        History recorded before this trail existed, such as the demo history loaded with the seed or past updates brought in by an import, is not listed here:
+        each proposal&apos;s page keeps it under <strong>History</strong>. Open a proposal from the <Link href="/proposals">proposal list</Link> to read it.
+      </p>
+      {/* Keyed by the query: after a link changes the filters (Show them, Clear), the fields show the new values. */}
+      <AuditFiltersForm key={query} filters={filters} actions={actions} periods={periods.map((p) => ({ id: p.id, name: p.name }))} />
+      {allProblems.length > 0 && (
+        <div className="alert alert--error" role="alert" data-testid="audit-filter-problems">
+          <ul className="plain-list">
+            {allProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="muted" data-testid="audit-sign-ins">
+        {showsSignIns(filters) ? (
+          "Sign-ins and failed sign-ins are shown."
+        ) : (
+          <>
+            Sign-ins and failed sign-ins are hidden. <Link href={`/audit${toAuditQuery({ ...filters, signIns: true })}`}>Show them</Link>
+          </>
+        )}
+      </p>
+      <AuditTable
+        rows={page.rows}
+        caption={
+          page.rows.length === 0
+            ? "Audit events: none match these filters"
+            : `Audit events, newest first: ${page.rows.length}${page.nextBefore ? ` on this page (${AUDIT_PAGE_SIZE} a page)` : ""}`
+        }
+      />
+      {(filters.before || page.nextBefore) && (
+        <nav className="pagination no-print" aria-label="Pages of the audit trail">
+          <ul className="plain-list">
+            {filters.before && (
+              <li>
+                <Link href={`/audit${query}`}>Newest events</Link>
+              </li>
+            )}
+            {page.nextBefore && (
+              <li>
+                <Link href={`/audit${toAuditQuery(filters, page.nextBefore)}`}>Older events</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
       )}
     </>
   );

@@ -28,16 +28,14 @@ export default async function ProposalsPage({ searchParams }: Props) {
   const user = await requirePageUser(`/proposals${toFilterQuery(filters)}`);
   if (!canViewProposals(user)) notFound();
 
-  const [period, periods, areas, organisations, total] = await Promise.all([
-    resolvePeriod(filters.period),
-    listPeriods(),
-    listAreas(),
-    listOrganisations(),
-    countProposals(),
-  ]);
+  const [period, periods, areas, organisations] = await Promise.all([resolvePeriod(filters.period), listPeriods(), listAreas(), listOrganisations()]);
   const requested = Number(typeof params.page === "string" ? params.page : 1);
   const page = Number.isSafeInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;
-  const { rows, total: matching } = await listProposalPage(filters, period?.id ?? null, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  // Both count the proposals of the period: retired ones are out of periods that start after retirement.
+  const [total, { rows, total: matching }] = await Promise.all([
+    countProposals(period?.id ?? null),
+    listProposalPage(filters, period?.id ?? null, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+  ]);
   const pageCount = Math.max(1, Math.ceil(matching / PAGE_SIZE));
   const pageHref = (p: number) => {
     const query = new URLSearchParams(toFilterQuery({ ...filters, period: period?.id }).slice(1));

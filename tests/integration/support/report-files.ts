@@ -80,15 +80,30 @@ function editionRows(editionId: string): Prisma.Sql {
     FROM "ReportEditionEntry" x WHERE x."editionId" = ${editionId}`;
 }
 
-/** A report's rows from the live data: every proposal, and its update of the period only if APPROVED. */
+/**
+ * A report's rows from the live data: every proposal of the period (not retired before it began), its
+ * wording as it stood at the end of the cut-off day (its latest ProposalVersion from before then, else
+ * its first one; the area's name is today's), and its update of the period only if APPROVED.
+ */
 function liveRows(periodId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT p.number, p.set::text AS set, p.title, a.number AS "areaNumber", a.name AS "areaName",
+    SELECT p.number, w.set::text AS set, w.title, a.number AS "areaNumber", a.name AS "areaName",
            s.status::text AS status, s.assessment::text AS assessment, s.progress,
            coalesce(s.narrative, '') AS narrative, coalesce(s.highlight, false) AS highlight
     FROM "Proposal" p
-    JOIN "Area" a ON a.id = p."areaId"
-    LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${periodId} AND s."workflowState" = 'APPROVED'`;
+    JOIN "ReportingPeriod" rp ON rp.id = ${periodId}
+    CROSS JOIN LATERAL (
+      SELECT x.set, x."areaId", x.title FROM (
+        (SELECT 1 AS rank, v.set, v."areaId", v.title FROM "ProposalVersion" v
+         WHERE v."proposalId" = p.id AND v."validFrom" < rp."cutOffOn" + interval '1 day' ORDER BY v.version DESC LIMIT 1)
+        UNION ALL
+        (SELECT 2, v.set, v."areaId", v.title FROM "ProposalVersion" v WHERE v."proposalId" = p.id ORDER BY v.version LIMIT 1)
+        UNION ALL
+        SELECT 3, p.set, p."areaId", p.title
+      ) x ORDER BY x.rank LIMIT 1) w
+    JOIN "Area" a ON a.id = w."areaId"
+    LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${periodId} AND s."workflowState" = 'APPROVED'
+    WHERE p."retiredAt" IS NULL OR p."retiredAt" > rp."startsOn"`;
 }
 
 type Row = Omit<ExpectedProposal, "code" | "history">;

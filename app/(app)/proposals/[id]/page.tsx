@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badges";
 import { requirePageUser } from "@/lib/auth/session";
 import { getActiveReopening, getCurrentPeriod } from "@/lib/data/periods";
 import { getProposal } from "@/lib/data/proposals";
-import { formatDateTime } from "@/lib/domain/format";
+import { isInPeriod } from "@/lib/domain/catalogue";
+import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { canManagePeriods, canViewProposals } from "@/lib/domain/permissions";
 import { focalPointNames } from "@/lib/domain/proposals";
 import { canManageReports, highlightBlocker } from "@/lib/domain/report";
@@ -41,7 +42,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const past = proposal.history.filter((h) => h !== current);
   const reopening = period?.state === "LOCKED" ? await getActiveReopening(period.id, proposal.id, now) : null;
   const access = { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) };
-  const allowed = period ? updatePermissions(user, access, { period, reopening, workflowState: current?.workflowState ?? null, now }) : null;
+  // A proposal retired before the period began takes no updates in it (the server refuses them too).
+  const inPeriod = !period || isInPeriod(proposal.retiredAt, period.startsOn);
+  const allowed = period && inPeriod ? updatePermissions(user, access, { period, reopening, workflowState: current?.workflowState ?? null, now }) : null;
   const flash = Object.keys(FLASH).find((key) => query[key] === "1");
 
   return (
@@ -72,6 +75,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         )}
       </div>
 
+      {proposal.retiredAt && (
+        <div className="callout" role="note" data-testid="retired-note">
+          Retired on {formatDate(proposal.retiredAt)}: kept with its history and in the reports of periods that began before, but out of later periods
+          {inPeriod ? "." : `, such as the ${period!.name}.`}
+        </div>
+      )}
       {current?.workflowState === "RETURNED" && (
         <div className="callout callout--returned" role="note">
           <strong>Returned for changes:</strong> {current.returnNote}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { OrganisationLabel } from "@/components/admin/people/organisation-label";
+import { requirePageUser } from "@/lib/auth/session";
+import { getOwnAccount } from "@/lib/data/people";
+import { PASSWORD_RULE } from "@/lib/domain/password-policy";
+import type { OrganisationCode } from "@/lib/domain/people";
+import { canManagePeople } from "@/lib/domain/permissions";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+
+export const metadata: Metadata = { title: "Your account" };
+
+/** Every signed-in person: who the tracker knows them as, and changing their own password. */
+export default async function AccountPage() {
+  const user = await requirePageUser("/account");
+  const account = await getOwnAccount(user);
+  return (
+    <>
+      <h1>Your account</h1>
+      <div className="grid grid--two">
+        <section className="card" aria-labelledby="account-heading">
+          <h2 id="account-heading">Who you are here</h2>
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{account.name}</dd>
+            <dt>E-mail</dt>
+            <dd style={{ overflowWrap: "anywhere" }}>{account.email}</dd>
+            <dt>Role</dt>
+            <dd>{ROLE_LABELS[account.role]}</dd>
+            <dt>Organisation</dt>
+            <dd>
+              <OrganisationLabel code={account.organisation.code as OrganisationCode} body={account.body} />
+            </dd>
+          </dl>
+          <p className="muted">
+            {canManagePeople(user) ? (
+              <>
+                To change these, use <Link href={`/admin/users/${user.id}`}>your page under People</Link>.
+              </>
+            ) : (
+              "To change these, ask an administrator."
+            )}
+          </p>
+        </section>
+        <section className="card" aria-labelledby="password-heading">
+          <h2 id="password-heading">Change your password</h2>
+          <ChangePasswordForm email={account.email} rule={PASSWORD_RULE} />
+        </section>
+      </div>
+    </>
+  );
+}
