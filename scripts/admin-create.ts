@@ -40,16 +40,23 @@ async function database(): Promise<{ url: string; embedded?: EmbeddedDatabase }>
   return { url: embedded.url, embedded };
 }
 
-const { values } = parseArgs({
-  options: { email: { type: "string" }, name: { type: "string" }, organisation: { type: "string" }, body: { type: "string" } },
-  strict: true,
-});
+const USAGE = "Usage: npm run admin:create -- --email you@example.org --name 'Your Name' --organisation NATO|EU [--body EEAS|COMMISSION|EDA]";
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: { email: { type: "string" }, name: { type: "string" }, organisation: { type: "string" }, body: { type: "string" } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
+const values = readArgs();
 const parsed = adminCommandSchema.safeParse({ ...values, organisation: values.organisation?.toUpperCase(), body: values.body?.toUpperCase() });
 if (!parsed.success) {
-  fail(
-    `${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n")}\n` +
-      "Usage: npm run admin:create -- --email you@example.org --name 'Your Name' --organisation NATO|EU [--body EEAS|COMMISSION|EDA]",
-  );
+  fail(`${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n")}\n${USAGE}`);
 }
 
 const { url, embedded } = await database();

