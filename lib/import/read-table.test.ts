@@ -34,6 +34,7 @@ describe("readTable: workbooks", () => {
     const table = await readTable(bytes);
     expect(table.format).toBe("xlsx");
     expect(table.header).toEqual(["Number", "Title", "EDA involved"]);
+    expect(table.headerRow).toBe(1);
     expect(table.rows).toEqual([
       { row: 2, cells: ["12", "Cyber exercises", "true"] },
       { row: 4, cells: ["13", "Rich text", "no"] },
@@ -56,8 +57,8 @@ describe("readTable: workbooks", () => {
     expect(table.header).toEqual(["Name", "E-mail"]);
     expect(table.problems).toEqual(
       expect.arrayContaining([
-        { row: 2, column: 2, reason: expect.stringMatching(/^Formulas are not imported/) },
-        { row: 4, column: 1, reason: expect.stringMatching(/^Merged cells/) },
+        { row: 2, column: 2, reason: expect.stringMatching(/^Formulas are not imported/), value: '=CONCAT("ana","@nato.int")' },
+        { row: 4, column: 1, reason: expect.stringMatching(/^Merged cells/), value: "" },
       ]),
     );
   });
@@ -69,7 +70,7 @@ describe("readTable: workbooks", () => {
     });
     const table = await readTable(bytes);
     expect(table.rows[0]!.cells).toEqual([""]);
-    expect(table.problems).toEqual([{ row: 2, column: 1, reason: expect.stringContaining("at most 10,000") }]);
+    expect(table.problems).toEqual([{ row: 2, column: 1, reason: expect.stringContaining("at most 10,000"), value: `${"x".repeat(40)}…` }]);
   });
 });
 
@@ -83,6 +84,17 @@ describe("readTable: CSV", () => {
     expect(table.format).toBe("csv");
     expect(table.header).toEqual(["Number", "Title"]);
     expect(table.rows).toEqual([{ row: 2, cells: ["12", "Cyber, exercises"] }]);
+  });
+
+  test("refuses a record far over the cell limit clearly, naming its row", async () => {
+    const text = `Number,Title\r\n1,short\r\n2,${"x".repeat(IMPORT_LIMITS.cellChars * 5)}\r\n`;
+    expect(await refusal(encode(text))).toMatch(/^Row 3 of the CSV file holds far more text than can be imported \(at most 10,000 characters per cell\)/);
+  });
+
+  test("the header row is the first non-empty one", async () => {
+    const table = await readTable(encode("\r\n\r\nNumber,Title\r\n12,x\r\n"));
+    expect(table.headerRow).toBe(3);
+    expect(table.rows).toEqual([{ row: 4, cells: ["12", "x"] }]);
   });
 
   test("refuses text that is not UTF-8 (e.g. saved as Windows-1252)", async () => {

@@ -19,13 +19,15 @@ export const IMPORT_LIMITS = {
   cellChars: 10_000,
 } as const;
 
-/** A cell that cannot be read as plain text: reported with its place, so the user can fix the file. */
-export type CellProblem = { row: number; column: number; reason: string };
+/** A cell that cannot be read as plain text: reported with its place (and what it held), so the user can fix the file. */
+export type CellProblem = { row: number; column: number; reason: string; value?: string };
 
 export type Table = {
   format: "xlsx" | "csv";
   /** The first non-empty row: the column headings. */
   header: string[];
+  /** The header's row number in the file (1-based). */
+  headerRow: number;
   /** Data rows with their row number in the file (1-based, as a spreadsheet shows it). */
   rows: { row: number; cells: string[] }[];
   problems: CellProblem[];
@@ -73,14 +75,20 @@ function checkZip(bytes: Uint8Array): Set<string> {
 }
 
 /** The text of a cell, or a problem: formulas and errors are refused (type the value instead). */
-function cellText(cell: ExcelJS.Cell): { text: string } | { problem: string } {
+function cellText(cell: ExcelJS.Cell): { text: string } | { problem: string; value?: string } {
   const value = cell.value;
   if (value === null || value === undefined) return { text: "" };
   if (typeof value === "string") return { text: value };
   if (typeof value === "number" || typeof value === "boolean") return { text: String(value) };
   if (value instanceof Date) return { text: value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 19 : 10) };
   if (typeof value === "object") {
-    if ("formula" in value || "sharedFormula" in value) return { problem: "Formulas are not imported: replace it with the value (copy, paste as values)." };
+    if ("formula" in value || "sharedFormula" in value) {
+      const formula = (value as { formula?: unknown; sharedFormula?: unknown }).formula ?? (value as { sharedFormula?: unknown }).sharedFormula;
+      return {
+        problem: "Formulas are not imported: replace it with the value (copy, paste as values).",
+        value: typeof formula === "string" ? `=${formula.slice(0, 200)}` : undefined,
+      };
+    }
     if ("error" in value) return { problem: `The cell shows an error (${String((value as { error: unknown }).error)}).` };
     if ("richText" in value) return { text: (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("") };
     if ("hyperlink" in value) return { text: String((value as ExcelJS.CellHyperlinkValue).hyperlink) };
@@ -116,9 +124,16 @@ async function readXlsx(bytes: Uint8Array, preferredSheets: readonly string[]): 
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       if (col > IMPORT_LIMITS.columns) return;
-      if (cell.isMerged) problems.push({ row: rowNumber, column: col, reason: "Merged cells are not imported: unmerge them and fill in every cell." });
       const read = cellText(cell);
-      if ("problem" in read) problems.push({ row: rowNumber, column: col, reason: read.problem });
+      if (cell.isMerged) {
+        problems.push({
+          row: rowNumber,
+          column: col,
+          reason: "Merged cells are not imported: unmerge them and fill in every cell.",
+          value: "text" in read ? read.text.slice(0, 200) : undefined,
+        });
+      }
+      if ("problem" in read) problems.push({ row: rowNumber, column: col, reason: read.problem, ...(read.value === undefined ? {} : { value: read.value }) });
       cells[col - 1] = "text" in read ? read.text : "";
     });
     grid.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? "") });
@@ -139,6 +154,12 @@ function readCsv(bytes: Uint8Array): Table {
   try {
     records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: IMPORT_LIMITS.cellChars * 4 });
   } catch (error) {
+    const { code, lines } = error as { code?: string; lines?: number };
+    if (code === "CSV_MAX_RECORD_SIZE") {
+      throw new FileRefused(
+        `Row ${lines ?? "?"} of the CSV file holds far more text than can be imported (at most ${IMPORT_LIMITS.cellChars.toLocaleString("en-GB")} characters per cell): shorten it, then upload the file again.`,
+      );
+    }
     throw new FileRefused(`The CSV file could not be read: ${(error as Error).message.split("\n")[0]}`);
   }
   const grid = records.map((cells, i) => ({ row: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ""));
@@ -159,12 +180,13 @@ function finish(format: Table["format"], grid: { row: number; cells: string[] }[
           row,
           column: i + 1,
           reason: `The cell holds ${cell.length.toLocaleString("en-GB")} characters; at most ${IMPORT_LIMITS.cellChars.toLocaleString("en-GB")} are imported.`,
+          value: `${cell.slice(0, 40)}…`,
         });
         cells[i] = "";
       }
     });
   }
-  return { format, header: header.cells.map((c) => c.trim()), rows, problems };
+  return { format, header: header.cells.map((c) => c.trim()), headerRow: header.row, rows, problems };
 }
 
 /**
