@@ -1,6 +1,7 @@
 // Journeys of the People pages (/admin/users) and the account page: an admin invites a staff member and
 // reads the one-time link from the page (this server has no SMTP); the new person opens it without a
-// session, is refused a weak password beside the field, sets a good one and signs in; the admin sends a
+// session, is refused a weak password beside the field, sets a good one and signs in; the admin assigns
+// them a whole area and they record an update in it; the admin sends a
 // reset link, then deactivates them, and the person's open session stops working at once: a server
 // action they submit is refused and their next page load goes to sign-in. Also: an edit made on a stale
 // page is refused, the invitation works with the keyboard alone, every page passes axe and fits a 390 px
@@ -9,12 +10,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { uniqueSuffix } from "@/prisma/factories";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
-import { newUser } from "./support/data";
+import { freshProposal, newUser, openUpdateOf } from "./support/data";
 import { testDb } from "./support/db";
-import { newAnonymousContext, signedInPage } from "./support/pages";
+import { newAnonymousContext, recordUpdateThroughForm, signedInPage } from "./support/pages";
 import { elementsPastTheRightEdge } from "./support/reports";
 
 const GOOD_PASSWORD = "lantern orbit violet ferry";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function outcome(page: Page) {
   return page.getByRole("status").filter({ hasText: /./ }).first();
@@ -35,8 +38,11 @@ async function expectNoSidewaysScroll(page: Page, url: string): Promise<void> {
   expect.soft(scrollWidth, `page width of ${url} at 390 px; past the edge: ${(await elementsPastTheRightEdge(page)).join(", ")}`).toBeLessThanOrEqual(390);
 }
 
-test("an admin invites a staff member, who sets a password and signs in; deactivated, their open session stops working", async ({ browser }) => {
+test("an admin invites a staff member, who sets a password and signs in; given an area, they record an update; deactivated, their open session stops working", async ({
+  browser,
+}) => {
   const admin = await newUser("ADMIN");
+  const proposal = await freshProposal(14);
   const page = await signedInPage(browser, admin, "/admin/users");
   const suffix = uniqueSuffix();
   const invitee = { name: `Ines Invited ${suffix}`, email: `ines.${suffix}@nato.test` };
@@ -105,6 +111,23 @@ test("an admin invites a staff member, who sets a password and signs in; deactiv
     await expect(personPage.getByText(invitee.email)).toBeVisible();
     await expectNoAxeViolations(personPage);
 
+    // The admin gives them a whole area from the person's focal-point page; they record an update in it.
+    await page.goto(`/admin/focal-points/people/${row.id}`);
+    await expect(page.getByTestId("followed-count")).toHaveText("Follows 0 proposals.");
+    const area = page.getByTestId(`area-${proposal.areaId}`);
+    await area.getByRole("button", { name: new RegExp(`^Assign all of ${escapeRegExp(proposal.areaName)} \\(`) }).click();
+    await expect(page.getByTestId("focal-point-changes").getByRole("status")).toContainText(`${invitee.name} now follows`);
+    expect(await testDb().focalPoint.count({ where: { userId: row.id, proposalId: proposal.id } })).toBe(1);
+    await recordUpdateThroughForm(personPage, proposal.id, {
+      status: "In progress",
+      assessment: "On track",
+      progress: "10",
+      narrative: `First update by ${invitee.name}.`,
+      rationale: "First assessment by the new focal point.",
+    });
+    expect(await openUpdateOf(proposal.id)).toMatchObject({ authorId: row.id, workflowState: "DRAFT", progress: 10 });
+    await personPage.goto("/account");
+
     // The admin opens their page: active now; sends a reset link (shown once, with its expiry).
     await page.goto("/admin/users?state=active&q=" + encodeURIComponent(invitee.name));
     await page.getByRole("link", { name: invitee.name }).click();
@@ -144,6 +167,7 @@ test("an admin invites a staff member, who sets a password and signs in; deactiv
       ).map((e) => e.action),
     ).toEqual(["user.invite", "user.password_set", "user.password_link", "user.deactivate"]);
   } finally {
+    await testDb().focalPoint.deleteMany({ where: { user: { email: invitee.email } } });
     await anonymous.close();
     await page.context().close();
   }
