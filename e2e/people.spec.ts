@@ -41,6 +41,8 @@ async function expectNoSidewaysScroll(page: Page, url: string): Promise<void> {
 test("an admin invites a staff member, who sets a password and signs in; given an area, they record an update; deactivated, their open session stops working", async ({
   browser,
 }) => {
+  // The whole journey of two people in one test: invitation, area, update, reset and deactivation.
+  test.setTimeout(120_000);
   const admin = await newUser("ADMIN");
   const proposal = await freshProposal(14);
   const page = await signedInPage(browser, admin, "/admin/users");

@@ -9,6 +9,7 @@ import {
   changedValues,
   retireBlocker,
   sameAreaName,
+  setChangeBlocker,
   type ProposalWording,
 } from "@/lib/domain/catalogue";
 import { canEditCatalogue, type Actor } from "@/lib/domain/permissions";
@@ -318,6 +319,13 @@ export async function updateProposal(actor: Actor, input: ProposalInput, now = n
       if (changedFields(before, after, PROPOSAL_FIELDS).length === 0) return { version, changed: false };
       if (after.areaId !== before.areaId && !(await tx.area.findUnique({ where: { id: after.areaId }, select: { id: true } }))) {
         throw fieldError("areaId", "Choose one of the areas");
+      }
+      if (after.set !== before.set) {
+        const periods = await tx.$queryRaw<{ name: string; cutOffOn: Date }[]>`
+          SELECT rp.name, rp."cutOffOn" FROM "StatusUpdate" s JOIN "ReportingPeriod" rp ON rp.id = s."periodId"
+          WHERE s."proposalId" = ${proposal.id} ORDER BY rp.number`;
+        const blocker = setChangeBlocker(proposal.number, after.set, periods);
+        if (blocker) throw fieldError("set", blocker);
       }
       const versionData = { proposalId: proposal.id, number: proposal.number };
       // A proposal without any version yet: the wording it had until now becomes its first version, so

@@ -18,9 +18,14 @@ function changeRowsSql(q: ChangesQuery): Prisma.Sql {
   const asOf = q.asOf ? endOfAsOfDay(q.asOf) : null;
   const states = includedStates(q.include);
   const risky = Prisma.join([...AT_RISK_ASSESSMENTS]);
-  // Proposals in view in both periods: a proposal retired before the later one began is left out, rather
-  // than shown as moving to "No update".
-  const laterStart = Prisma.sql`(SELECT max(rp."startsOn") FROM "ReportingPeriod" rp WHERE rp.id IN (${q.fromPeriodId}, ${q.toPeriodId}))`;
+  // Proposals in view in both periods: one retired before the later period began, or whose set was
+  // endorsed after the earlier period's cut-off, is left out rather than shown as moving to or from
+  // "No update" (in both = retirement checked against the later start, endorsement against the earlier cut-off).
+  const both = Prisma.sql`(SELECT rp.id FROM "ReportingPeriod" rp WHERE rp.id IN (${q.fromPeriodId}, ${q.toPeriodId}))`;
+  const inBoth = {
+    startsOn: Prisma.sql`(SELECT max(rp."startsOn") FROM "ReportingPeriod" rp WHERE rp.id IN ${both})`,
+    cutOffOn: Prisma.sql`(SELECT min(rp."cutOffOn") FROM "ReportingPeriod" rp WHERE rp.id IN ${both})`,
+  };
   return Prisma.sql`
     SELECT p.id AS "proposalId", p.number, p.title, ar.name AS "areaName",
            a.status::text AS "fromStatus", b.status::text AS "toStatus",
@@ -35,7 +40,7 @@ function changeRowsSql(q: ChangesQuery): Prisma.Sql {
     JOIN "Area" ar ON ar.id = p."areaId"
     LEFT JOIN ${countedSql(q.fromPeriodId, states, asOf)} a ON a."proposalId" = p.id
     LEFT JOIN ${countedSql(q.toPeriodId, states, asOf)} b ON b."proposalId" = p.id
-    WHERE ${scopeSql(q, laterStart)} AND (a."proposalId" IS NOT NULL OR b."proposalId" IS NOT NULL)
+    WHERE ${scopeSql(q, inBoth)} AND (a."proposalId" IS NOT NULL OR b."proposalId" IS NOT NULL)
       AND ${assessmentSql(q, "b")}`;
 }
 

@@ -5,18 +5,20 @@ import { buildCockpit, type Cockpit } from "@/lib/domain/cockpit";
 import { focalPointsSelect, toFocalPointRefs } from "./status-update-dto";
 
 /**
- * The cockpit of one period: three queries in parallel (the period's first day, the proposals with this
- * period's update, and the status history). Proposals retired before the period began are not in it.
+ * The cockpit of one period: three queries in parallel (the period's first day and state, the proposals
+ * with this period's update, and the status history). Proposals outside the period (their set endorsed
+ * after its cut-off, or retired before it began) are not in it.
  */
 export async function getCockpit(period: { id: string; number: number; cutOffOn: Date; dueOn: Date }, now = new Date()): Promise<Cockpit> {
   const db = getDb();
-  const [{ startsOn }, all, history] = await Promise.all([
-    db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { startsOn: true } }),
+  const [{ startsOn, state }, all, history] = await Promise.all([
+    db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { startsOn: true, state: true } }),
     db.proposal.findMany({
       select: {
         id: true,
         number: true,
         title: true,
+        set: true,
         retiredAt: true,
         area: { select: { id: true, name: true, number: true } },
         focalPoints: focalPointsSelect,
@@ -33,7 +35,7 @@ export async function getCockpit(period: { id: string; number: number; cutOffOn:
       orderBy: [{ proposalId: "asc" }, { period: { number: "asc" } }],
     }),
   ]);
-  const proposals = all.filter((p) => isInPeriod(p.retiredAt, startsOn));
+  const proposals = all.filter((p) => isInPeriod(p, { startsOn, cutOffOn: period.cutOffOn }));
   const statuses = new Map<string, (typeof history)[number]["status"][]>();
   for (const row of history) {
     const list = statuses.get(row.proposalId) ?? [];
@@ -55,7 +57,7 @@ export async function getCockpit(period: { id: string; number: number; cutOffOn:
         statusHistory: statuses.get(p.id) ?? [],
       };
     }),
-    period,
+    { ...period, closed: state === "CLOSED" },
     now,
   );
 }

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/prisma-client";
 import type { WorkflowState } from "@/lib/domain/workflow";
 import { listPeriods } from "./periods";
 import { listAreas } from "./proposals";
-import { assessmentSql, countedSql, inPeriodSql, scopeSql, type ViewFilters } from "./view-sql";
+import { PERIOD_ROW_SPAN, assessmentSql, countedSql, scopeSql, type ViewFilters } from "./view-sql";
 
 // Every number of the dashboard is a GROUP BY in PostgreSQL over the proposals in view and their counted
 // updates (lib/data/view-sql.ts). The queries run in parallel; lib/domain/dashboard.ts does the arithmetic.
@@ -27,23 +27,33 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
   const db = tx ?? getDb();
   const filters = { ...DEFAULT_DASHBOARD_QUERY, ...query };
   const periods = tx
-    ? await tx.reportingPeriod.findMany({ select: { id: true, number: true, name: true, startsOn: true, cutOffOn: true }, orderBy: { number: "desc" } })
+    ? await tx.reportingPeriod.findMany({
+        select: { id: true, number: true, name: true, startsOn: true, cutOffOn: true, state: true },
+        orderBy: { number: "desc" },
+      })
     : await listPeriods();
   const period = periods.find((p) => p.id === periodId);
   if (!period) throw new Error(`Unknown period ${periodId}`);
   const asOf = filters.asOf ? endOfAsOfDay(filters.asOf) : null;
   const states = includedStates(filters.include);
-  // The proposals of the selected period (retired ones are out of periods that start after retirement);
-  // the trend and heat map follow the same proposals through every period, like any other filter.
-  const scope = scopeSql(filters, period.startsOn);
+  // The proposals of the selected period (lib/domain/catalogue.ts, isInPeriod: from their set's
+  // endorsement until retirement); the trend and heat map count, in each period, that period's own
+  // proposals under the same filters, so every period's column agrees with that period's dashboard.
+  const scope = scopeSql(filters, period);
   const counted = countedSql(period.id, states, asOf);
-  const pastCutOff = period.cutOffOn.getTime() + 24 * 3600 * 1000 <= (asOf ?? now).getTime();
+  // A closed period shows what was missing, never an overdue count.
+  const pastCutOff = period.state !== "CLOSED" && period.cutOffOn.getTime() + 24 * 3600 * 1000 <= (asOf ?? now).getTime();
   const counts = filters.org.length === 0 && !asOf ? fromStatusCounts(period, states, filters) : fromUpdates(period, states, asOf, filters);
 
-  const [areas, scopeByArea, current, history, organisations, submitted] = await Promise.all([
+  const [areas, scopeByArea, scopeByPeriod, current, history, organisations, submitted] = await Promise.all([
     tx ? tx.area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } }) : listAreas(),
     db.$queryRaw<{ areaId: string; count: number }[]>`
       SELECT p."areaId", count(*)::int AS count FROM "Proposal" p WHERE ${scope} GROUP BY p."areaId"`,
+    // Per period and area, the proposals in view in that period.
+    db.$queryRaw<{ periodId: string; areaId: string; count: number }[]>`
+      SELECT rp.id AS "periodId", p."areaId", count(*)::int AS count
+      FROM "ReportingPeriod" rp JOIN "Proposal" p ON ${scopeSql(filters, PERIOD_ROW_SPAN)}
+      GROUP BY rp.id, p."areaId"`,
     db.$queryRaw<{ areaId: string; status: ImplementationStatus; assessment: Assessment; count: number }[]>`${counts.current}`,
     db.$queryRaw<{ periodId: string; areaId: string; status: ImplementationStatus; count: number; progressSum: number }[]>`${counts.history}`,
     // Per organisation: the proposals in view its focal points follow, and how many have a counted update.
@@ -71,6 +81,7 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
       .map(({ id, number, name }) => ({ id, number, name })),
     periodId: period.id,
     scopeByArea,
+    scopeByPeriod,
     assessmentFiltered: filters.assessment.length > 0,
     current,
     history,
@@ -81,23 +92,18 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
 
 type CountQueries = { current: Prisma.Sql; history: Prisma.Sql; submitted: Prisma.Sql };
 
-type SelectedPeriod = { id: string; startsOn: Date };
+type SelectedPeriod = { id: string; startsOn: Date; cutOffOn: Date };
 
 /**
  * From "StatusCount" (a few hundred rows kept exact by triggers): for views without an organisation
- * filter and without an as-of date, i.e. the dashboards people open every day. The counts cover every
- * proposal, so the updates of proposals retired before the selected period began are subtracted (a
- * handful of rows found through the retired proposals): "No update" (proposals in view minus counted
- * updates) stays exact.
+ * filter and without an as-of date, i.e. the dashboards people open every day. Every update belongs to a
+ * proposal of its period (updates are refused outside it, a proposal with an update in a period cannot be
+ * retired from it or moved to a later set), so the counts need no correction: "No update" (proposals in
+ * view minus counted updates) stays exact in every period.
  */
 function fromStatusCounts(period: SelectedPeriod, states: readonly WorkflowState[], filters: DashboardQuery): CountQueries {
   const periodId = period.id;
-  const source = Prisma.sql`(
-    SELECT k."periodId", k."areaId", k.status, k.assessment, k."workflowState", k.count, k."progressSum" FROM "StatusCount" k
-    UNION ALL
-    SELECT s."periodId", p."areaId", s.status, s.assessment, s."workflowState", -1, -s.progress
-    FROM "Proposal" p JOIN "StatusUpdate" s ON s."proposalId" = p.id
-    WHERE p."retiredAt" IS NOT NULL AND NOT ${inPeriodSql(period.startsOn)})`;
+  const source = Prisma.sql`"StatusCount"`;
   const inStates = (list: readonly WorkflowState[]) => Prisma.join(list.map((state) => Prisma.sql`${state}::"WorkflowState"`));
   const area = filters.area.length ? Prisma.sql`c."areaId" IN (${Prisma.join(filters.area)})` : Prisma.sql`TRUE`;
   const where = Prisma.sql`c."workflowState" IN (${inStates(states)}) AND ${area} AND ${assessmentSql(filters, "c")}`;
@@ -119,7 +125,7 @@ function fromStatusCounts(period: SelectedPeriod, states: readonly WorkflowState
 /** From the updates themselves (or, as of a date, their revisions): any filter, any date. */
 function fromUpdates(period: SelectedPeriod, states: readonly WorkflowState[], asOf: Date | null, filters: DashboardQuery): CountQueries {
   const periodId = period.id;
-  const scope = scopeSql(filters, period.startsOn);
+  const scope = scopeSql(filters, period);
   const assessment = assessmentSql(filters, "c");
   return {
     current: Prisma.sql`
@@ -129,8 +135,8 @@ function fromUpdates(period: SelectedPeriod, states: readonly WorkflowState[], a
       GROUP BY p."areaId", c.status, c.assessment`,
     history: Prisma.sql`
       SELECT c."periodId", p."areaId", c.status::text AS status, count(*)::int AS count, sum(c.progress)::int AS "progressSum"
-      FROM "Proposal" p JOIN ${countedSql(null, states, asOf)} c ON c."proposalId" = p.id
-      WHERE ${scope} AND ${assessment}
+      FROM "Proposal" p JOIN ${countedSql(null, states, asOf)} c ON c."proposalId" = p.id JOIN "ReportingPeriod" rp ON rp.id = c."periodId"
+      WHERE ${scopeSql(filters, PERIOD_ROW_SPAN)} AND ${assessment}
       GROUP BY c."periodId", p."areaId", c.status`,
     submitted: Prisma.sql`
       SELECT count(*)::int AS count FROM "Proposal" p

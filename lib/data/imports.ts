@@ -61,7 +61,7 @@ const lower = (emails: Iterable<string>) => [...new Set([...emails].map((e) => e
 
 async function loadCatalogue(tx: Tx, file: ParsedFile<"catalogue">): Promise<CatalogueSnapshot & { latestVersion: Map<string, number> }> {
   const emails = lower(file.rows.flatMap((r) => r.values.focalPoints));
-  const [areas, proposals, versions, people, notice, activeDemoAccounts] = await Promise.all([
+  const [areas, proposals, versions, people, notice, activeDemoAccounts, firstUpdates] = await Promise.all([
     tx.area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } }),
     tx.proposal.findMany({
       select: {
@@ -82,8 +82,12 @@ async function loadCatalogue(tx: Tx, file: ParsedFile<"catalogue">): Promise<Cat
     emails.length ? peopleByEmail(tx, emails) : Promise.resolve([]),
     tx.appSetting.findUnique({ where: { key: CATALOGUE_NOTICE_KEY }, select: { value: true } }),
     tx.user.count({ where: { active: true, email: { endsWith: DEMO_EMAIL_SUFFIX, mode: "insensitive" } } }),
+    tx.$queryRaw<{ proposalId: string; name: string; cutOffOn: Date }[]>`
+      SELECT DISTINCT ON (s."proposalId") s."proposalId", rp.name, rp."cutOffOn"
+      FROM "StatusUpdate" s JOIN "ReportingPeriod" rp ON rp.id = s."periodId" ORDER BY s."proposalId", rp.number`,
   ]);
   const latest = new Map(versions.map((v) => [v.proposalId, v]));
+  const firstUpdate = new Map(firstUpdates.map((u) => [u.proposalId, { name: u.name, cutOffOn: u.cutOffOn }]));
   return {
     areas,
     proposals: proposals.map(({ focalPoints, retiredAt, ...p }) => ({
@@ -91,6 +95,7 @@ async function loadCatalogue(tx: Tx, file: ParsedFile<"catalogue">): Promise<Cat
       retired: retiredAt !== null,
       demoWording: isDemoWording(p.id, latest.get(p.id) ?? null),
       focalPointEmails: focalPoints.map((f) => f.user.email.toLowerCase()),
+      firstUpdatePeriod: firstUpdate.get(p.id) ?? null,
     })),
     people: people.map((p) => ({ id: p.id, email: p.email, name: p.name, role: p.role, active: p.active, organisationCode: p.organisationCode })),
     notice: Boolean(notice?.value),
@@ -138,8 +143,10 @@ type ExistingUpdate = UpdatesSnapshot["existing"][number];
 async function loadUpdates(tx: Tx, file: ParsedFile<"updates">): Promise<UpdatesSnapshot> {
   const emails = lower(file.rows.map((r) => r.values.author));
   const [proposals, periods, people] = await Promise.all([
-    tx.proposal.findMany({ select: { id: true, number: true, title: true, retiredAt: true } }),
-    tx.reportingPeriod.findMany({ select: { id: true, number: true, name: true, state: true, startsOn: true, _count: { select: { editions: true } } } }),
+    tx.proposal.findMany({ select: { id: true, number: true, title: true, set: true, retiredAt: true } }),
+    tx.reportingPeriod.findMany({
+      select: { id: true, number: true, name: true, state: true, startsOn: true, cutOffOn: true, _count: { select: { editions: true } } },
+    }),
     emails.length ? peopleByEmail(tx, emails) : Promise.resolve([]),
   ]);
   const proposalId = new Map(proposals.map((p) => [p.number, p.id]));

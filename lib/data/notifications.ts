@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { daysUntil, describeDaysLeft, formatDate } from "@/lib/domain/format";
+import { setsEndorsedBy } from "@/lib/domain/catalogue";
 import { hasRole, type Actor } from "@/lib/domain/permissions";
 import { proposalCode } from "@/lib/domain/vocabulary";
 import { appUrl, sendMails, type Mail } from "@/lib/mail";
@@ -26,6 +27,7 @@ async function dueFor(userIds: string[], period: PeriodSummary) {
     where: {
       userId: { in: userIds },
       proposal: {
+        set: { in: setsEndorsedBy(period.cutOffOn) },
         OR: [{ retiredAt: null }, { retiredAt: { gt: period.startsOn } }],
         statusUpdates: { none: { periodId: period.id, workflowState: { in: ["SUBMITTED", "APPROVED", "RETURNED"] } } },
       },
@@ -81,7 +83,7 @@ async function bellRows(userId: string, period: PeriodSummary, withDue: boolean,
       UNION ALL
       SELECT 'due', p.id, p.number, p.title, NULL, EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id}), NULL
       FROM "FocalPoint" f JOIN "Proposal" p ON p.id = f."proposalId"
-      WHERE ${withDue} AND f."userId" = ${userId} AND ${inPeriodSql(period.startsOn)}
+      WHERE ${withDue} AND f."userId" = ${userId} AND ${inPeriodSql(period)}
         AND NOT EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id} AND s."workflowState" IN ('SUBMITTED', 'APPROVED', 'RETURNED'))
       UNION ALL
       SELECT 'review', NULL, NULL, NULL, NULL, NULL, count(*)::int

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
+import { setsEndorsedBy, type PeriodSpan } from "@/lib/domain/catalogue";
 import { includedStates, type IncludeOption, type ProposalRow } from "@/lib/domain/proposals";
 import type { ProposalFilters } from "@/lib/validation/proposal-filters";
 import { endOfAsOfDay } from "@/lib/domain/as-of";
@@ -53,26 +54,27 @@ function likeLiteral(text: string): string {
 }
 
 /**
- * The proposals of a period starting on `startsOn`: a proposal retired at R is out of every period that
- * starts on or after R (as inPeriodSql in view-sql.ts). Without a period, the catalogue as it is now.
+ * The proposals of a period (lib/domain/catalogue.ts, isInPeriod; inPeriodSql in view-sql.ts): those of
+ * the sets endorsed by its cut-off, less those retired before it began (a proposal retired at R is out of
+ * every period that starts on or after R). Without a period, the catalogue as it is now.
  */
-function inPeriodWhere(startsOn: Date | null): Prisma.ProposalWhereInput {
-  return startsOn ? { OR: [{ retiredAt: null }, { retiredAt: { gt: startsOn } }] } : { retiredAt: null };
+function inPeriodWhere(span: PeriodSpan | null): Prisma.ProposalWhereInput {
+  if (!span) return { retiredAt: null };
+  return { set: { in: setsEndorsedBy(span.cutOffOn) }, OR: [{ retiredAt: null }, { retiredAt: { gt: span.startsOn } }] };
 }
 
-/** The first day of a period (null for no period, or an unknown one). */
-async function periodStart(periodId: string | null): Promise<Date | null> {
+/** A period's first day and cut-off (null for no period, or an unknown one). */
+async function periodSpan(periodId: string | null): Promise<PeriodSpan | null> {
   if (!periodId) return null;
-  const period = await getDb().reportingPeriod.findUnique({ where: { id: periodId }, select: { startsOn: true } });
-  return period?.startsOn ?? null;
+  return getDb().reportingPeriod.findUnique({ where: { id: periodId }, select: { startsOn: true, cutOffOn: true } });
 }
 
 /**
- * SQL conditions for the list filters; status and assessment refer to the given period's update, which
- * starts on `startsOn` (the proposals retired before it began are left out).
+ * SQL conditions for the list filters; status and assessment refer to the given period's update, of
+ * `span` (the proposals outside it are left out: see inPeriodWhere).
  */
-export function proposalWhere(filters: ProposalFilters, periodId: string | null, startsOn: Date | null): Prisma.ProposalWhereInput {
-  const and: Prisma.ProposalWhereInput[] = [inPeriodWhere(startsOn)];
+export function proposalWhere(filters: ProposalFilters, periodId: string | null, span: PeriodSpan | null): Prisma.ProposalWhereInput {
+  const and: Prisma.ProposalWhereInput[] = [inPeriodWhere(span)];
   if (filters.q) {
     const q = likeLiteral(filters.q);
     const code = /^p?(\d{1,4})$/i.exec(filters.q);
@@ -113,10 +115,10 @@ export async function listProposalPage(filters: ProposalFilters, periodId: strin
 }
 
 async function queryProposals(filters: ProposalFilters, periodId: string | null, page: Page | undefined, withTotal: boolean) {
-  const startsOn = await periodStart(periodId);
-  if (filters.asOf && periodId) return queryProposalsAsOf(filters, periodId, startsOn, filters.asOf, page, withTotal);
+  const span = await periodSpan(periodId);
+  if (filters.asOf && periodId) return queryProposalsAsOf(filters, periodId, span, filters.asOf, page, withTotal);
   const db = getDb();
-  const where = proposalWhere(filters, periodId, startsOn);
+  const where = proposalWhere(filters, periodId, span);
   const [rows, total] = await Promise.all([
     db.proposal.findMany({ where, select: rowSelect(periodId, filters.include), orderBy: { number: "asc" }, ...page }),
     withTotal ? db.proposal.count({ where }) : Promise.resolve(0),
@@ -129,13 +131,20 @@ async function queryProposals(filters: ProposalFilters, periodId: string | null,
  * recorded by then (lib/data/view-sql.ts), filtered by the status and assessment it had then. The same
  * few queries whatever the size: the counted revisions, the proposals, the revisions' details.
  */
-async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, startsOn: Date | null, asOf: string, page: Page | undefined, withTotal: boolean) {
+async function queryProposalsAsOf(
+  filters: ProposalFilters,
+  periodId: string,
+  span: PeriodSpan | null,
+  asOf: string,
+  page: Page | undefined,
+  withTotal: boolean,
+) {
   const db = getDb();
   const counted = await db.$queryRaw<{ proposalId: string; updateId: string; revisionId: string; status: string; assessment: string }[]>`
     SELECT c."proposalId", c."updateId", c."revisionId", c.status::text AS status, c.assessment::text AS assessment
     FROM ${countedSql(periodId, includedStates(filters.include), endOfAsOfDay(asOf))} c`;
   const byProposal = new Map(counted.map((c) => [c.proposalId, c]));
-  const and: Prisma.ProposalWhereInput[] = [proposalWhere({ ...filters, status: [], assessment: [] }, periodId, startsOn)];
+  const and: Prisma.ProposalWhereInput[] = [proposalWhere({ ...filters, status: [], assessment: [] }, periodId, span)];
   if (filters.status.length) {
     const statuses: string[] = filters.status;
     const or: Prisma.ProposalWhereInput[] = [{ id: { in: counted.filter((c) => statuses.includes(c.status)).map((c) => c.proposalId) } }];
@@ -179,7 +188,7 @@ async function queryProposalsAsOf(filters: ProposalFilters, periodId: string, st
 
 /** How many proposals the period has (the catalogue as it is now without a period): retired ones are out of later periods. */
 export async function countProposals(periodId: string | null): Promise<number> {
-  return getDb().proposal.count({ where: inPeriodWhere(await periodStart(periodId)) });
+  return getDb().proposal.count({ where: inPeriodWhere(await periodSpan(periodId)) });
 }
 
 export type ProposalDetail = {

@@ -73,7 +73,7 @@ export function liveEntriesSql(period: ReportPeriod): Prisma.Sql {
     LEFT JOIN "StatusUpdate" s ON s."proposalId" = p.id AND s."periodId" = ${period.id} AND s."workflowState" = 'APPROVED'
     LEFT JOIN "User" u ON u.id = s."authorId"
     LEFT JOIN "Organisation" o ON o.id = s."organisationId"
-    WHERE ${inPeriodSql(period.startsOn)})`;
+    WHERE ${inPeriodSql(period)})`;
 }
 
 /** The frozen entries of an edition, with the same columns. */

@@ -5,8 +5,7 @@ import { changedFieldLabels } from "@/lib/domain/diff";
 import type { CurrentUpdate } from "@/lib/domain/proposals";
 import { isWritable, requiresRationale } from "@/lib/domain/review-rules";
 import { nextWorkflowState, stateAfterSave, updatePermissions, type WorkflowState } from "@/lib/domain/workflow";
-import { isInPeriod } from "@/lib/domain/catalogue";
-import { proposalCode } from "@/lib/domain/vocabulary";
+import { notInPeriodReason } from "@/lib/domain/catalogue";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/prisma-client";
 import { RATIONALE_REQUIRED_MESSAGE, type ReviewInput, type StatusUpdateInput } from "@/lib/validation/status-update";
@@ -41,8 +40,11 @@ async function lockUpdate(tx: Prisma.TransactionClient, proposalId: string, peri
 async function loadTarget(proposalId: string, periodId: string, now: Date) {
   const db = getDb();
   const [proposal, period, reopening] = await Promise.all([
-    db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, number: true, retiredAt: true, focalPoints: { select: { userId: true } } } }),
-    db.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, number: true, state: true, name: true, startsOn: true } }),
+    db.proposal.findUnique({
+      where: { id: proposalId },
+      select: { id: true, number: true, set: true, retiredAt: true, focalPoints: { select: { userId: true } } },
+    }),
+    db.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, number: true, state: true, name: true, startsOn: true, cutOffOn: true } }),
     getActiveReopening(periodId, proposalId, now),
   ]);
   if (!proposal) throw new AppError("NOT_FOUND", "This proposal does not exist.");
@@ -112,9 +114,8 @@ export async function recordStatusUpdate(
     return refuse(actor, input.intent, input.proposalId, input.periodId, "You can record updates only for proposals where you are a focal point.");
   }
   if (!isWritable(period, reopening, now)) throw periodClosed(period);
-  if (!isInPeriod(proposal.retiredAt, period.startsOn)) {
-    throw new AppError("CONFLICT", `${proposalCode(proposal.number)} was retired before the ${period.name} began: it takes no updates in it.`);
-  }
+  const outside = notInPeriodReason(proposal, period);
+  if (outside) throw new AppError("CONFLICT", outside);
   const previous = await previousUpdate(input.proposalId, period.number);
   if (requiresRationale(previous, input) && !input.rationale) {
     throw new AppError("VALIDATION", RATIONALE_REQUIRED_MESSAGE, { fields: { rationale: `${RATIONALE_REQUIRED_MESSAGE} (${previous!.period.name}).` } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/prisma-client";
+import { SET_ENDORSED_ON } from "@/lib/domain/catalogue";
 import type { WorkflowState } from "@/lib/domain/workflow";
 import type { ProposalFilters } from "@/lib/validation/proposal-filters";
 
@@ -12,19 +13,31 @@ export type ViewFilters = Pick<ProposalFilters, "area" | "org" | "assessment" | 
 //   counts; as of a past date, each update's latest revision recorded by then instead of the update).
 // The dashboard, "what changed" and the proposal list as of a date all read through these.
 
-/**
- * Whether the proposal `p` belongs to a period that starts on `startsOn` (a DATE, or an SQL expression
- * giving one; 00:00 UTC): a proposal retired at R is out of every period that starts on or after R, and
- * stays in the periods that started before (lib/domain/catalogue.ts, isInPeriod). Retirement is applied
- * as it stands now, also in views as of a past date (only the audit trail records when it changed).
- */
-export function inPeriodSql(startsOn: Date | Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(p."retiredAt" IS NULL OR p."retiredAt" > ${startsOn})`;
+/** A period's first day and cut-off: dates, or SQL expressions giving them (e.g. `rp."startsOn"`). */
+export type PeriodSpanSql = { startsOn: Date | Prisma.Sql; cutOffOn: Date | Prisma.Sql };
+
+/** The day the set of the proposal `p` was endorsed, as a DATE (SET_ENDORSED_ON in lib/domain/catalogue.ts). */
+export function endorsedOnSql(): Prisma.Sql {
+  const cases = Object.entries(SET_ENDORSED_ON).map(([set, day]) => Prisma.sql`WHEN ${set}::"ProposalSet" THEN ${day}::date`);
+  return Prisma.sql`(CASE p."set" ${Prisma.join(cases, " ")} END)`;
 }
 
-/** Which proposals are in view in a period starting on `startsOn`: `p` is "Proposal". */
-export function scopeSql(filters: Pick<ViewFilters, "area" | "org">, startsOn: Date | Prisma.Sql): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [inPeriodSql(startsOn)];
+/**
+ * Whether the proposal `p` belongs to a period (lib/domain/catalogue.ts, isInPeriod): its set was
+ * endorsed by the period's cut-off, and it was not retired before the period began (a proposal retired at
+ * R is out of every period that starts on or after R). Retirement is applied as it stands now, also in
+ * views as of a past date (only the audit trail records when it changed).
+ */
+export function inPeriodSql(period: PeriodSpanSql): Prisma.Sql {
+  return Prisma.sql`(${endorsedOnSql()} <= ${period.cutOffOn}::date AND (p."retiredAt" IS NULL OR p."retiredAt" > ${period.startsOn}))`;
+}
+
+/** The span of the period `rp` ("ReportingPeriod"), for inPeriodSql and scopeSql. */
+export const PERIOD_ROW_SPAN: PeriodSpanSql = { startsOn: Prisma.sql`rp."startsOn"`, cutOffOn: Prisma.sql`rp."cutOffOn"` };
+
+/** Which proposals are in view in a period: `p` is "Proposal". */
+export function scopeSql(filters: Pick<ViewFilters, "area" | "org">, period: PeriodSpanSql): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [inPeriodSql(period)];
   if (filters.area.length) conditions.push(Prisma.sql`p."areaId" IN (${Prisma.join(filters.area)})`);
   if (filters.org.length) {
     conditions.push(Prisma.sql`EXISTS (

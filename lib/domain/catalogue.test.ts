@@ -6,6 +6,9 @@ import {
   compareWording,
   conventionalSet,
   isInPeriod,
+  notInPeriodReason,
+  setChangeBlocker,
+  setsEndorsedBy,
   PROPOSAL_FIELDS,
   retireBlocker,
   sameAreaName,
@@ -26,6 +29,7 @@ const AREA_NAMES: Record<string, string> = { "hybrid-threats": "Countering hybri
 const areaName = (id: string) => AREA_NAMES[id] ?? id;
 
 describe("isInPeriod", () => {
+  const span = (startsOn: string, cutOffOn = "2030-05-31") => ({ startsOn: day(startsOn), cutOffOn: day(cutOffOn) });
   test.each([
     { retiredAt: null, startsOn: "2030-01-01", expected: true, why: "never retired" },
     { retiredAt: "2029-12-31T23:59:59.999Z", startsOn: "2030-01-01", expected: false, why: "retired before the period began" },
@@ -33,7 +37,42 @@ describe("isInPeriod", () => {
     { retiredAt: "2030-01-01T00:00:00.001Z", startsOn: "2030-01-01", expected: true, why: "retired after the period began" },
     { retiredAt: "2031-06-01T10:00:00.000Z", startsOn: "2030-01-01", expected: true, why: "retired long after" },
   ])("$why: $expected", ({ retiredAt, startsOn, expected }) => {
-    expect(isInPeriod(retiredAt ? new Date(retiredAt) : null, day(startsOn))).toBe(expected);
+    expect(isInPeriod({ set: "SET_2016", retiredAt: retiredAt ? new Date(retiredAt) : null }, span(startsOn))).toBe(expected);
+  });
+
+  // The real calendar (DOMAIN.md): the 2017 set joins with the 3rd report.
+  test.each([
+    { set: "SET_2016", period: span("2016-12-06", "2017-05-31"), expected: true, why: "the 2016 set in the 1st report" },
+    { set: "SET_2017", period: span("2016-12-06", "2017-05-31"), expected: false, why: "the 2017 set in the 1st report" },
+    { set: "SET_2017", period: span("2017-06-01", "2017-11-30"), expected: false, why: "the 2017 set in the 2nd report (cut-off before 5 December 2017)" },
+    { set: "SET_2017", period: span("2017-06-01", "2017-12-05"), expected: true, why: "a cut-off on the day of endorsement" },
+    { set: "SET_2017", period: span("2017-06-01", "2017-12-04"), expected: false, why: "a cut-off the day before" },
+    { set: "SET_2017", period: span("2018-01-01", "2018-05-25"), expected: true, why: "the 2017 set in the 3rd report" },
+    { set: "SET_2016", period: span("2016-06-01", "2016-12-05"), expected: false, why: "the 2016 set before its endorsement" },
+  ] as const)("$why: $expected", ({ set, period, expected }) => {
+    expect(isInPeriod({ set, retiredAt: null }, period)).toBe(expected);
+  });
+
+  test("setsEndorsedBy and the reasons given", () => {
+    expect(setsEndorsedBy(day("2017-11-30"))).toEqual(["SET_2016"]);
+    expect(setsEndorsedBy(day("2018-05-25"))).toEqual(["SET_2016", "SET_2017"]);
+    const second = { name: "2nd progress report", ...span("2017-06-01", "2017-11-30") };
+    expect(notInPeriodReason({ number: 43, set: "SET_2017", retiredAt: null }, second)).toBe(
+      "P43 belongs to the December 2017 set, endorsed on 5 December 2017, after the cut-off of the 2nd progress report: it takes no updates in it.",
+    );
+    expect(notInPeriodReason({ number: 7, set: "SET_2016", retiredAt: day("2017-01-01") }, second)).toBe(
+      "P07 was retired before the 2nd progress report began: it takes no updates in it.",
+    );
+    expect(notInPeriodReason({ number: 7, set: "SET_2016", retiredAt: null }, second)).toBeNull();
+  });
+
+  test("setChangeBlocker: a proposal cannot move to a set endorsed after a period it has an update in", () => {
+    const periods = [{ name: "2nd progress report", cutOffOn: day("2017-11-30") }];
+    expect(setChangeBlocker(7, "SET_2017", periods)).toBe(
+      "P07 already has an update in the 2nd progress report, before the December 2017 set was endorsed: it cannot move to that set.",
+    );
+    expect(setChangeBlocker(7, "SET_2016", periods)).toBeNull();
+    expect(setChangeBlocker(7, "SET_2017", [{ name: "3rd progress report", cutOffOn: day("2018-05-25") }])).toBeNull();
   });
 });
 

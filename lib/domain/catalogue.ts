@@ -60,12 +60,57 @@ export function sameAreaName(a: string, b: string): boolean {
 }
 
 /**
- * Whether a proposal belongs to a period that starts on `startsOn` (00:00 UTC of its first day): a
- * proposal retired at R is out of every period that starts on or after R, and stays in the periods that
- * began before R (and in their reports and history).
+ * The day each set of proposals was endorsed (DOMAIN.md): the 42 of 6 December 2016 and the 32 of
+ * 5 December 2017. A proposal counts in a period only if its set was endorsed by the period's cut-off:
+ * the 2017 set is not part of the 1st (cut-off 31 May 2017) or 2nd (30 November 2017) report.
  */
-export function isInPeriod(retiredAt: Date | null, startsOn: Date): boolean {
-  return retiredAt === null || retiredAt.getTime() > startsOn.getTime();
+export const SET_ENDORSED_ON: Readonly<Record<ProposalSet, string>> = { SET_2016: "2016-12-06", SET_2017: "2017-12-05" };
+
+/** The part of a period the membership rule reads: its first day and its cut-off (00:00 UTC dates). */
+export type PeriodSpan = { startsOn: Date; cutOffOn: Date };
+/** The part of a proposal the membership rule reads. */
+export type PeriodMember = { set: ProposalSet; retiredAt: Date | null };
+
+export function endorsedOn(set: ProposalSet): Date {
+  return new Date(`${SET_ENDORSED_ON[set]}T00:00:00.000Z`);
+}
+
+/** The sets endorsed by a given cut-off (for filters that list sets rather than compare dates). */
+export function setsEndorsedBy(cutOffOn: Date): ProposalSet[] {
+  return (Object.keys(SET_ENDORSED_ON) as ProposalSet[]).filter((set) => endorsedOn(set).getTime() <= cutOffOn.getTime());
+}
+
+/**
+ * Whether a proposal belongs to a period: from the period whose cut-off is on or after the day its set was
+ * endorsed, until it is retired: a proposal retired at R is out of every period that starts on or after R
+ * (00:00 UTC of its first day), and stays in the periods that began before R (and in their reports and
+ * history). The dashboard, trend, heat map, cockpit, list, reports, reminders and imports all use this
+ * rule (inPeriodSql in lib/data/view-sql.ts says it in SQL).
+ */
+export function isInPeriod(proposal: PeriodMember, period: PeriodSpan): boolean {
+  if (endorsedOn(proposal.set).getTime() > period.cutOffOn.getTime()) return false;
+  return proposal.retiredAt === null || proposal.retiredAt.getTime() > period.startsOn.getTime();
+}
+
+/** Why a proposal takes no update in a period (null when it belongs to it), in words for the person trying. */
+export function notInPeriodReason(proposal: PeriodMember & { number: number }, period: PeriodSpan & { name: string }): string | null {
+  if (isInPeriod(proposal, period)) return null;
+  const code = proposalCode(proposal.number);
+  if (endorsedOn(proposal.set).getTime() > period.cutOffOn.getTime()) {
+    const endorsed = endorsedOn(proposal.set).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return `${code} belongs to the ${SET_LABELS[proposal.set]}, endorsed on ${endorsed}, after the cut-off of the ${period.name}: it takes no updates in it.`;
+  }
+  return `${code} was retired before the ${period.name} began: it takes no updates in it.`;
+}
+
+/**
+ * Why a proposal's set cannot change now, or null: moving it to a set endorsed after the cut-off of a
+ * period in which it already has an update would leave that update outside its period.
+ */
+export function setChangeBlocker(number: number, to: ProposalSet, periodsWithUpdates: readonly { name: string; cutOffOn: Date }[]): string | null {
+  const clash = periodsWithUpdates.find((period) => endorsedOn(to).getTime() > period.cutOffOn.getTime());
+  if (!clash) return null;
+  return `${proposalCode(number)} already has an update in the ${clash.name}, before the ${SET_LABELS[to]} was endorsed: it cannot move to that set.`;
 }
 
 export type RetireAction = "retire" | "unretire";

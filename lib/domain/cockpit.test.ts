@@ -73,3 +73,13 @@ test("after the cut-off, missing items are overdue", () => {
   expect(cockpit.isPastCutOff).toBe(true);
   expect(cockpit.overdue.map((i) => i.id)).toEqual(["p4", "p5"]);
 });
+
+test("a closed period lists what was missing, never anything overdue", () => {
+  const cockpit = buildCockpit(proposals, { ...period, closed: true }, new Date("2036-12-11T10:00:00Z"));
+  expect(cockpit.closed).toBe(true);
+  expect(cockpit.overdue).toEqual([]);
+  expect(cockpit.missing.map((i) => [i.id, i.note])).toEqual([
+    ["p4", "Draft never submitted"],
+    ["p5", "No update"],
+  ]);
+});

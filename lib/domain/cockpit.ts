@@ -27,6 +27,8 @@ export type CockpitItem = Pick<CockpitProposal, "id" | "number" | "title" | "are
 export type Cockpit = {
   daysLeft: number;
   isPastCutOff: boolean;
+  /** A closed period: what was missing is listed as such, never as overdue, and no days are counted. */
+  closed: boolean;
   total: number;
   reported: number;
   coveragePercent: number;
@@ -75,8 +77,9 @@ function item(p: CockpitProposal, note?: string): CockpitItem {
   return { id: p.id, number: p.number, title: p.title, areaName: p.areaName, focalPoints: p.focalPoints, ...(note ? { note } : {}) };
 }
 
-export function buildCockpit(proposals: readonly CockpitProposal[], period: { cutOffOn: Date; dueOn: Date }, now: Date): Cockpit {
+export function buildCockpit(proposals: readonly CockpitProposal[], period: { cutOffOn: Date; dueOn: Date; closed?: boolean }, now: Date): Cockpit {
   const sorted = [...proposals].sort((a, b) => a.number - b.number);
+  const closed = period.closed ?? false;
   const isPastCutOff = daysUntil(period.cutOffOn, now) < 0;
   const reported = sorted.filter((p) => isReported(p.update?.workflowState)).length;
   const missing = sorted.filter((p) => !isReported(p.update?.workflowState) && p.update?.workflowState !== "RETURNED");
@@ -95,14 +98,15 @@ export function buildCockpit(proposals: readonly CockpitProposal[], period: { cu
   return {
     daysLeft: daysUntil(period.dueOn, now),
     isPastCutOff,
+    closed,
     total: sorted.length,
     reported,
     coveragePercent: percentOf(reported, sorted.length),
     byArea,
     byOrganisation,
     byFocalPoint,
-    missing: missing.map((p) => item(p, p.update ? "Draft not yet submitted" : "No update")),
-    overdue: isPastCutOff ? missing.map((p) => item(p, p.update ? "Draft not submitted by the cut-off" : "No update by the cut-off")) : [],
+    missing: missing.map((p) => item(p, p.update ? (closed ? "Draft never submitted" : "Draft not yet submitted") : "No update")),
+    overdue: isPastCutOff && !closed ? missing.map((p) => item(p, p.update ? "Draft not submitted by the cut-off" : "No update by the cut-off")) : [],
     returned: sorted.filter((p) => p.update?.workflowState === "RETURNED").map((p) => item(p, p.update?.returnNote ?? undefined)),
     awaitingReview: sorted.filter((p) => p.update?.workflowState === "SUBMITTED").map((p) => item(p, `Submitted by ${p.update!.authorName}`)),
     stale: sorted.filter((p) => isStale(p.statusHistory)).map((p) => item(p, `Status unchanged for ${unchangedRun(p.statusHistory)} periods`)),

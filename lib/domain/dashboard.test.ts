@@ -15,6 +15,10 @@ const input: DashboardInput = {
     { areaId: "hybrid", count: 10 },
     { areaId: "cyber", count: 5 },
   ],
+  scopeByPeriod: ["p1", "p2"].flatMap((periodId) => [
+    { periodId, areaId: "hybrid", count: 10 },
+    { periodId, areaId: "cyber", count: 5 },
+  ]),
   assessmentFiltered: false,
   current: [
     { areaId: "hybrid", status: "ONGOING", assessment: "ON_TRACK", count: 3 },

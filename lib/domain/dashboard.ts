@@ -29,6 +29,8 @@ export type DashboardInput = {
   periodId: string;
   /** Proposals in view (after the area and organisation filters), per area. */
   scopeByArea: readonly { areaId: string; count: number }[];
+  /** The same, in each period (a proposal counts from its set's endorsement until its retirement). */
+  scopeByPeriod: readonly { periodId: string; areaId: string; count: number }[];
   /**
    * With an assessment filter, a proposal is in view in a period only when its counted update there has
    * one of those assessments: totals are then the counted updates, and "no update" is always 0.
@@ -115,6 +117,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const cells = new Map<string, { counts: Record<StatusKey, number>; progressSum: number }>();
   for (const p of periods) for (const a of areas) cells.set(cellKey(p.id, a.id), { counts: emptyCounts(), progressSum: 0 });
   const periodIds = new Set(periods.map((p) => p.id));
+  const periodScope = new Map(input.scopeByPeriod.map((s) => [cellKey(s.periodId, s.areaId), s.count]));
   for (const row of input.history) {
     if (!periodIds.has(row.periodId)) throw new Error(`Status counted for unknown period ${row.periodId}`);
     const cell = cells.get(cellKey(row.periodId, known(row.areaId)))!;
@@ -128,7 +131,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     cells: periods.map((p) => {
       const cell = cells.get(cellKey(p.id, a.id))!;
       const counted = sumUpdated(cell.counts);
-      const total = complete(cell.counts, scope.get(a.id) ?? 0, input.assessmentFiltered, `Area ${a.id} in ${p.id}`);
+      const total = complete(cell.counts, periodScope.get(cellKey(p.id, a.id)) ?? 0, input.assessmentFiltered, `Area ${a.id} in ${p.id}`);
       return { periodId: p.id, counted, total, averageProgress: counted ? Math.round(cell.progressSum / counted) : null };
     }),
   }));

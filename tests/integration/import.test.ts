@@ -279,6 +279,12 @@ describe("files that are not what they claim, and rows with errors, change nothi
     ["catalogue", "duplicate-rows.csv", [[4, "Number", "5", /^Proposal P05 is already on row 2/]], 2],
     ["updates", "unknown-author.csv", [[2, "Author e-mail", "nobody@nowhere.example", /^No account has the e-mail nobody@nowhere\.example/]], 1],
     [
+      "updates",
+      "outside-period.csv",
+      [[2, "Proposal", "43", /^P43 belongs to the December 2017 set, endorsed on 5 December 2017, after the cut-off of the 2nd progress report/]],
+      1,
+    ],
+    [
       "catalogue",
       "catalogue-e2e-broken.csv",
       [
@@ -593,16 +599,18 @@ describe("status updates of past periods", () => {
       JOIN unnest(${pairs.map((p) => p.proposal)}::int[], ${pairs.map((p) => p.period)}::int[]) AS k(proposal, period) ON k.proposal = p.number AND k.period = rp.number`;
     const known = new Set(existing.map((e) => `${e.proposal}/${e.period}`));
     const expectedCreates = pairs.filter((p) => !known.has(`${p.proposal}/${p.period}`));
+    // P75 comes from the catalogue additions imported above.
+    expect(await prisma.proposal.count({ where: { number: 75 } })).toBe(1);
     expect(expectedCreates).toEqual([
-      { proposal: 43, period: 2 },
-      { proposal: 44, period: 2 },
-      { proposal: 45, period: 2 },
+      { proposal: 75, period: 3 },
+      { proposal: 75, period: 4 },
+      { proposal: 75, period: 5 },
     ]);
     const revisionsBefore = await prisma.statusUpdateRevision.count();
     const since = await lastAuditId();
     const { checked, committed } = await checkAndCommit("updates", named("updates-past.xlsx"));
     expect(checked.plan!.counts).toMatchObject({ creates: 3, changes: 20, unchanged: 0, errors: 0 });
-    expect(checked.plan!.creates.map((c) => c.key)).toEqual(["P43 · 2nd progress report", "P44 · 2nd progress report", "P45 · 2nd progress report"]);
+    expect(checked.plan!.creates.map((c) => c.key)).toEqual(["P75 · 3rd progress report", "P75 · 4th progress report", "P75 · 5th progress report"]);
     expect(committed.outcome).toBe("committed");
 
     const updates = await prisma.statusUpdate.findMany({

@@ -99,8 +99,10 @@ describe("listProposals", () => {
     expect(both).toEqual([...completed, ...none].sort((a, b) => a - b));
   });
 
-  test("status refers to the period asked for: in the 1st report only the 2016 set (1-42) reported", async () => {
-    expect(await listed("status=NO_UPDATE", "report-01")).toEqual(ALL.filter((n) => n > 42));
+  test("status refers to the period asked for: the 1st report holds only the 2016 set (1-42), every one reported", async () => {
+    expect(await listed("", "report-01")).toEqual(ALL.filter((n) => n <= 42));
+    expect(await listed("status=NO_UPDATE", "report-01")).toEqual([]);
+    expect(await listed("status=NO_UPDATE", "report-02")).toEqual([]);
   });
 
   test.each(ASSESSMENTS)("assessment filter %s", async (assessment) => {

@@ -120,6 +120,7 @@ export function fixtureHeader(entries: readonly ReportEntry[], options: FixtureO
     periods,
     periodId: period.id,
     scopeByArea: scope,
+    scopeByPeriod: periods.flatMap((p) => scope.map((s) => ({ ...s, periodId: p.id }))),
     assessmentFiltered: false,
     current,
     history,

@@ -20,6 +20,7 @@ function proposal(number: number, over: Partial<CatalogueSnapshot["proposals"][n
     retired: false,
     demoWording: false,
     focalPointEmails: [],
+    firstUpdatePeriod: null,
     ...over,
   };
 }
@@ -131,6 +132,23 @@ describe("planCatalogue", () => {
     expect(plan.errors).toEqual([{ row: 2, column: "Focal points", value: email, reason: expect.stringMatching(reason) }]);
     expect(plan.changes).toEqual([]);
     expect(isCommittable(plan)).toBe(false);
+  });
+
+  test("a proposal with an update before the 2017 set was endorsed cannot move to it; one without can", () => {
+    const second = { name: "2nd progress report", cutOffOn: new Date("2017-11-30T00:00:00Z") };
+    const { plan } = planCatalogue(
+      file([row(1, { set: "SET_2017" }), row(2, { set: "SET_2017" })]),
+      snapshot({ proposals: [proposal(1, { firstUpdatePeriod: second }), proposal(2)] }),
+    );
+    expect(plan.errors).toEqual([
+      {
+        row: 2,
+        column: "Set",
+        value: "December 2017 set",
+        reason: "P01 already has an update in the 2nd progress report, before the December 2017 set was endorsed: it cannot move to that set.",
+      },
+    ]);
+    expect(plan.changes.map((c) => c.key)).toEqual(["P02"]);
   });
 
   test("a retired proposal takes wording changes but no new focal point", () => {

@@ -2,7 +2,7 @@
 // in place (its id, updates, focal points and wording history stay linked), a new number adds one. Areas
 // are found by name (case and spacing do not matter); an unknown name adds an area with the next number.
 // Focal points are added, never removed. Proposals not in the file are left as they are.
-import { PROPOSAL_FIELDS, changedFields, sameAreaName, type ProposalWording } from "../catalogue";
+import { PROPOSAL_FIELDS, changedFields, sameAreaName, setChangeBlocker, type ProposalWording } from "../catalogue";
 import { focalPointRefusal } from "../focal-points";
 import { SET_LABELS, proposalCode, type ProposalSet, type Role } from "../vocabulary";
 import { created, diffFields, plural, type FieldChange, type ImportPlan, type PlanEntry, type UnchangedEntry } from "./plan";
@@ -33,6 +33,8 @@ export type CatalogueSnapshot = {
     demoWording: boolean;
     /** E-mail addresses (lower case) of its focal points, active or not. */
     focalPointEmails: string[];
+    /** The earliest period in which it has an update (it cannot move to a set endorsed after that cut-off). */
+    firstUpdatePeriod: { name: string; cutOffOn: Date } | null;
   })[];
   /** The accounts the file names as focal points (by lower-case e-mail). */
   people: { id: string; email: string; name: string; role: Role; active: boolean; organisationCode: string }[];
@@ -113,6 +115,10 @@ export function planCatalogue(file: ParsedFile<"catalogue">, snapshot: Catalogue
       else if (focalPointRefusal(person)) fail(focalPointRefusal(person)!);
       else if (proposal?.retired) fail(`${key} is retired: it gets no new focal points.`);
       else addFocalPoints.push({ userId: person.id, email, name: person.name, organisationCode: person.organisationCode });
+    }
+    if (proposal && proposal.set !== values.set) {
+      const blocker = setChangeBlocker(values.number, values.set, proposal.firstUpdatePeriod ? [proposal.firstUpdatePeriod] : []);
+      if (blocker) rowErrors.push({ row, column: "Set", value: SET_LABELS[values.set], reason: blocker });
     }
     if (rowErrors.length) {
       errors.push(...rowErrors);

@@ -4,14 +4,56 @@ import { planUpdates, type UpdatesSnapshot } from "./updates";
 
 const snapshot = (over: Partial<UpdatesSnapshot> = {}): UpdatesSnapshot => ({
   proposals: [
-    { id: "p1", number: 1, title: "Cyber exercises", retiredAt: null },
-    { id: "p2", number: 2, title: "Retired one", retiredAt: new Date("2020-01-01T00:00:00Z") },
+    { id: "p1", number: 1, title: "Cyber exercises", set: "SET_2016", retiredAt: null },
+    { id: "p2", number: 2, title: "Retired one", set: "SET_2016", retiredAt: new Date("2020-01-01T00:00:00Z") },
+    { id: "p50", number: 50, title: "Of the 2017 set", set: "SET_2017", retiredAt: null },
   ],
   periods: [
-    { id: "r3", number: 3, name: "3rd progress report", state: "CLOSED", startsOn: new Date("2018-01-01T00:00:00Z"), editions: 0 },
-    { id: "r10", number: 10, name: "10th progress report", state: "LOCKED", startsOn: new Date("2024-06-01T00:00:00Z"), editions: 1 },
-    { id: "r11", number: 11, name: "11th progress report", state: "OPEN", startsOn: new Date("2025-06-01T00:00:00Z"), editions: 0 },
-    { id: "r12", number: 12, name: "12th progress report", state: "UPCOMING", startsOn: new Date("2026-06-01T00:00:00Z"), editions: 0 },
+    {
+      id: "r2",
+      number: 2,
+      name: "2nd progress report",
+      state: "CLOSED",
+      startsOn: new Date("2017-06-01T00:00:00Z"),
+      cutOffOn: new Date("2017-11-30T00:00:00Z"),
+      editions: 0,
+    },
+    {
+      id: "r3",
+      number: 3,
+      name: "3rd progress report",
+      state: "CLOSED",
+      startsOn: new Date("2018-01-01T00:00:00Z"),
+      cutOffOn: new Date("2018-05-25T00:00:00Z"),
+      editions: 0,
+    },
+    {
+      id: "r10",
+      number: 10,
+      name: "10th progress report",
+      state: "LOCKED",
+      startsOn: new Date("2024-06-01T00:00:00Z"),
+      cutOffOn: new Date("2025-05-31T00:00:00Z"),
+      editions: 1,
+    },
+    {
+      id: "r11",
+      number: 11,
+      name: "11th progress report",
+      state: "OPEN",
+      startsOn: new Date("2025-06-01T00:00:00Z"),
+      cutOffOn: new Date("2026-05-31T00:00:00Z"),
+      editions: 0,
+    },
+    {
+      id: "r12",
+      number: 12,
+      name: "12th progress report",
+      state: "UPCOMING",
+      startsOn: new Date("2026-06-01T00:00:00Z"),
+      cutOffOn: new Date("2027-05-31T00:00:00Z"),
+      editions: 0,
+    },
   ],
   people: [
     { id: "u-sam", email: "sam@nato.int", name: "Sam Staff", organisationId: "nato" },
@@ -109,6 +151,11 @@ describe("planUpdates", () => {
     [{ period: 11 }, "Period", "The 11th progress report is open: record its updates in the tracker. Import is for past periods (locked or closed)."],
     [{ period: 12 }, "Period", "The 12th progress report has not begun: import is for past periods (locked or closed)."],
     [{ proposal: 2, period: 10 }, "Proposal", "P02 was retired before the 10th progress report began: it takes no updates in it."],
+    [
+      { proposal: 50, period: 2 },
+      "Proposal",
+      "P50 belongs to the December 2017 set, endorsed on 5 December 2017, after the cut-off of the 2nd progress report: it takes no updates in it.",
+    ],
     [{ author: "nobody@x.org" }, "Author e-mail", "No account has the e-mail nobody@x.org: import or invite the person first."],
   ] as const)("%j is a row error", (over, column, reason) => {
     const { plan } = planUpdates(file([row(over)]), snapshot());

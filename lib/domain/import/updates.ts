@@ -4,11 +4,11 @@
 // authored by the person the file names (it counts for their organisation), reviewed by the importing
 // admin; its revision is made by that admin. The rationale rule of live saves does not apply to history: a
 // new update has no rationale, an existing one keeps its own.
-import { isInPeriod } from "../catalogue";
+import { notInPeriodReason } from "../catalogue";
 import { evidenceText } from "../csv";
 import type { EvidenceLink } from "../proposals";
 import { WORKFLOW_LABELS, type WorkflowState } from "../workflow";
-import { ASSESSMENT_LABELS, STATUS_LABELS, proposalCode, type Assessment, type ImplementationStatus, type PeriodState } from "../vocabulary";
+import { ASSESSMENT_LABELS, STATUS_LABELS, proposalCode, type Assessment, type ImplementationStatus, type PeriodState, type ProposalSet } from "../vocabulary";
 import { created, diffFields, plural, type ImportPlan, type PlanEntry, type UnchangedEntry } from "./plan";
 import type { ParsedFile, RowError } from "./rows";
 
@@ -22,8 +22,8 @@ export type UpdateContent = {
 };
 
 export type UpdatesSnapshot = {
-  proposals: { id: string; number: number; title: string; retiredAt: Date | null }[];
-  periods: { id: string; number: number; name: string; state: PeriodState; startsOn: Date; editions: number }[];
+  proposals: { id: string; number: number; title: string; set: ProposalSet; retiredAt: Date | null }[];
+  periods: { id: string; number: number; name: string; state: PeriodState; startsOn: Date; cutOffOn: Date; editions: number }[];
   /** The accounts the file names as authors (by lower-case e-mail). */
   people: { id: string; email: string; name: string; organisationId: string }[];
   /** The updates the file's rows would replace. */
@@ -91,13 +91,8 @@ export function planUpdates(file: ParsedFile<"updates">, snapshot: UpdatesSnapsh
     if (!proposal) rowErrors.push({ row, column: "Proposal", value: String(values.proposal), reason: `There is no proposal ${code} in the catalogue.` });
     if (!period) rowErrors.push({ row, column: "Period", value: String(values.period), reason: `There is no reporting period ${values.period}.` });
     else if (periodRefusal(period)) rowErrors.push({ row, column: "Period", value: String(values.period), reason: periodRefusal(period)! });
-    else if (proposal && !isInPeriod(proposal.retiredAt, period.startsOn)) {
-      rowErrors.push({
-        row,
-        column: "Proposal",
-        value: String(values.proposal),
-        reason: `${code} was retired before the ${period.name} began: it takes no updates in it.`,
-      });
+    else if (proposal && notInPeriodReason(proposal, period)) {
+      rowErrors.push({ row, column: "Proposal", value: String(values.proposal), reason: notInPeriodReason(proposal, period)! });
     }
     if (!author)
       rowErrors.push({

@@ -11,3 +11,12 @@ export const COUNTED: Record<IncludeOption, Prisma.Sql> = {
   submitted: Prisma.sql`s."workflowState" IN ('APPROVED', 'SUBMITTED')`,
   all: Prisma.sql`TRUE`,
 };
+
+/**
+ * Whether the proposal `p` belongs to the period `rp`, written for the tests with the endorsement dates
+ * typed out (DOMAIN.md) rather than taken from lib/domain: its set endorsed by the cut-off, and not
+ * retired before the period began.
+ */
+export const IN_PERIOD_TEXT = `((CASE p.set::text WHEN 'SET_2016' THEN DATE '2016-12-06' WHEN 'SET_2017' THEN DATE '2017-12-05' END) <= rp."cutOffOn"
+  AND (p."retiredAt" IS NULL OR p."retiredAt" > rp."startsOn"))`;
+export const IN_PERIOD = Prisma.raw(IN_PERIOD_TEXT);

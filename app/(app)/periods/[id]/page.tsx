@@ -42,7 +42,8 @@ export default async function PeriodCockpitPage({ params, searchParams }: Props)
           <p data-testid="period-state">
             {PERIOD_STATE_LABELS[period.state]}
             {period.lockedAt ? ` since ${formatDateTime(period.lockedAt)}` : ""} · {formatDate(period.startsOn)} to cut-off {formatDate(period.cutOffOn)} ·
-            report due {formatDate(period.dueOn)} ({describeDaysLeft(cockpit.daysLeft)})
+            report due {formatDate(period.dueOn)}
+            {cockpit.closed ? "" : ` (${describeDaysLeft(cockpit.daysLeft)})`}
           </p>
         </div>
         {manages && period.state !== "CLOSED" && (
@@ -83,18 +84,27 @@ export default async function PeriodCockpitPage({ params, searchParams }: Props)
           <div className="stat__value">{cockpit.returned.length}</div>
         </div>
         <div className="stat">
-          <div className="stat__label">{cockpit.isPastCutOff ? "Overdue" : "Missing"}</div>
-          <div className="stat__value">{cockpit.isPastCutOff ? cockpit.overdue.length : cockpit.missing.length}</div>
+          <div className="stat__label">{cockpit.isPastCutOff && !cockpit.closed ? "Overdue" : "Missing"}</div>
+          <div className="stat__value">{cockpit.isPastCutOff && !cockpit.closed ? cockpit.overdue.length : cockpit.missing.length}</div>
         </div>
-        <div className="stat">
-          <div className="stat__label">Days to the due date</div>
-          <div className="stat__value">{cockpit.daysLeft}</div>
-        </div>
+        {!cockpit.closed && (
+          <div className="stat">
+            <div className="stat__label">Days to the due date</div>
+            <div className="stat__value">{cockpit.daysLeft}</div>
+          </div>
+        )}
       </div>
 
       <CockpitList id="awaiting-review" title="Awaiting review" items={cockpit.awaitingReview} empty="Nothing is waiting for review." />
       <CockpitList id="returned" title="Returned to their authors" items={cockpit.returned} empty="No update is returned." />
-      {cockpit.isPastCutOff ? (
+      {cockpit.closed ? (
+        <CockpitList
+          id="missing"
+          title="Missing from this period (nothing submitted before it closed)"
+          items={cockpit.missing}
+          empty="Every proposal had a submitted update."
+        />
+      ) : cockpit.isPastCutOff ? (
         <CockpitList id="overdue" title="Overdue (nothing submitted by the cut-off)" items={cockpit.overdue} empty="Nothing is overdue." />
       ) : (
         <CockpitList

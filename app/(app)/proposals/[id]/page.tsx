@@ -42,8 +42,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const past = proposal.history.filter((h) => h !== current);
   const reopening = period?.state === "LOCKED" ? await getActiveReopening(period.id, proposal.id, now) : null;
   const access = { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) };
-  // A proposal retired before the period began takes no updates in it (the server refuses them too).
-  const inPeriod = !period || isInPeriod(proposal.retiredAt, period.startsOn);
+  // A proposal outside the period (its set not yet endorsed, or retired before the period began) takes no
+  // updates in it (the server refuses them too).
+  const inPeriod = !period || isInPeriod(proposal, period);
   const allowed = period && inPeriod ? updatePermissions(user, access, { period, reopening, workflowState: current?.workflowState ?? null, now }) : null;
   const flash = Object.keys(FLASH).find((key) => query[key] === "1");
 
