@@ -11,7 +11,12 @@ const FILE_ROUTE = /^\/reports\/(schema\.json$|[^/]+\/([^/]+\.(docx|pdf|xlsx|jso
 export async function proxy(request: NextRequest) {
   if (FILE_ROUTE.test(request.nextUrl.pathname)) return NextResponse.next();
   const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
+  if (token) {
+    // The path, for the 403 page to say what was refused (forbidden.tsx cannot read the URL otherwise).
+    const headers = new Headers(request.headers);
+    headers.set("x-request-path", request.nextUrl.pathname);
+    return NextResponse.next({ request: { headers } });
+  }
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;

@@ -1,15 +1,8 @@
-import Link from "next/link";
+import { headers } from "next/headers";
+import { ErrorPanel } from "@/components/layout/error-panel";
+import { forbiddenText } from "@/lib/domain/forbidden";
 
-export default function Forbidden() {
-  return (
-    <main id="main" className="signin">
-      <div className="card">
-        <h1>You cannot change this</h1>
-        <p>Your role does not allow this action. Staff record updates only on proposals where they are a focal point.</p>
-        <p>
-          <Link href="/proposals">Back to the proposals</Link>
-        </p>
-      </div>
-    </main>
-  );
+// A 403 outside the signed-in pages. The text speaks to what was tried (the proxy passes the path).
+export default async function Forbidden() {
+  return <ErrorPanel standalone {...forbiddenText((await headers()).get("x-request-path"))} />;
 }

@@ -2,6 +2,7 @@
 // server refuses and writes nothing. Also the review workflow's and the reporting cycle's pages,
 // sign-in failures and sign-out.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { forbiddenText } from "@/lib/domain/forbidden";
 import { ROLES, signIn, storageStatePath, type RoleName } from "./support/auth";
 import { createOpenUpdate, earlierUpdateOf, freshProposal, freshProposals, newUser, openPeriodId, openUpdateOf } from "./support/data";
 import { testDb } from "./support/db";
@@ -39,7 +40,7 @@ async function permissionDenials(actorId: string, proposalId?: string): Promise<
 async function expectForbiddenPage(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(403);
-  await expect(page.getByRole("heading", { name: "You cannot change this", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: forbiddenText(path).title, level: 1 })).toBeVisible();
 }
 
 async function updatesInOpenPeriodBy(authorId: string): Promise<number> {
@@ -66,7 +67,7 @@ test.describe("staff on a proposal they do not follow", () => {
 
       const response = await page.goto(`/proposals/${b!.id}/update`);
       expect(response?.status()).toBe(403);
-      await expect(page.getByRole("heading", { name: "You cannot change this", level: 1 })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "You cannot record an update for this proposal now", level: 1 })).toBeVisible();
       await expect(page.getByRole("button", { name: /^(Save|Submit)/ })).toHaveCount(0);
     } finally {
       await page.context().close();
@@ -369,7 +370,7 @@ test.describe("viewer", () => {
     // No form for a viewer either.
     const form = await page.goto(`/proposals/${b!.id}/update`);
     expect(form?.status()).toBe(403);
-    await expect(page.getByRole("heading", { name: "You cannot change this" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "You cannot record an update for this proposal now" })).toBeVisible();
 
     const csv = await page.request.get("/api/proposals/export");
     expect(csv.status()).toBe(200);

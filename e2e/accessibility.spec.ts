@@ -154,12 +154,15 @@ test.describe("focal-point staff", () => {
       // p01 is followed by the demo staff, not by this user.
       const forbidden = await page.goto("/proposals/p01/update");
       expect(forbidden?.status()).toBe(403);
-      await h1("You cannot change this")(page);
+      await h1("You cannot record an update for this proposal now")(page);
+      // One <main>: the signed-in layout's.
+      await expect(page.locator("main")).toHaveCount(1);
       await expectNoAxeViolations(page);
 
       const missing = await page.goto("/proposals/does-not-exist");
       expect(missing?.status()).toBe(404);
       await h1("Page not found")(page);
+      await expect(page.locator("main")).toHaveCount(1);
       await expectNoAxeViolations(page);
     } finally {
       await page.context().close();

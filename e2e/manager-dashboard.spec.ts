@@ -211,8 +211,29 @@ test("switching to the 10th progress report shows that closed period, fully cove
   await expect(page.getByText("10th progress report: 74 of 74 proposals counted (approved updates only).")).toBeVisible();
   await expect(page.getByTestId("coverage-total")).toHaveText(`${closed.updated} of ${closed.total}`);
   expect(await readStat(page, "NO_UPDATE")).toBe(0);
+  // A closed period counts nothing as overdue.
+  await expect(page.getByTestId("headline-overdue")).toContainText("the period is closed");
   for (const key of STATUS_KEYS) expect(await readStat(page, key), key).toBe(closed.status[key]);
   expect(await readOrganisationCoverage(page, "NATO")).toBe(closed.organisation.nato ?? 0);
   expect(await readOrganisationCoverage(page, "EU")).toBe(closed.organisation.eu ?? 0);
   await expect(page.getByRole("region", { name: "Coverage" }).getByRole("link", { name: /without an update/ })).toHaveCount(0);
+});
+
+test("reminders say honestly that nothing was e-mailed on a server without e-mail; a closed period's cockpit lists what was missing, never overdue", async ({
+  page,
+}) => {
+  await page.goto(`/periods/${await openPeriodId()}`);
+  await page.getByRole("button", { name: "E-mail reminders to focal points with items due" }).click();
+  const outcome = page.getByRole("status").filter({ hasText: "0 e-mails sent: e-mail is not configured on this server." });
+  await expect(outcome).toBeVisible();
+  await expect(outcome).toHaveClass(/alert--warning/);
+  await expect(outcome).toContainText("still see what is due under the bell");
+  await expectNoAxeViolations(page);
+
+  await page.goto("/periods/report-01");
+  await expect(page.getByTestId("period-state")).not.toContainText("overdue");
+  await expect(page.getByRole("heading", { name: /^Missing from this period \(nothing submitted before it closed\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Overdue/ })).toHaveCount(0);
+  // The 1st report holds the 42 proposals of the 2016 set.
+  await expect(page.getByTestId("cockpit-reported")).toHaveText("42 of 42");
 });

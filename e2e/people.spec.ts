@@ -281,7 +281,7 @@ test("people who are not admins get 403 on the people pages, audited; they still
     for (const path of ["/admin/users", "/admin/users/new", `/admin/users/${target.id}`]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
-      await expect(page.getByRole("heading", { name: "You cannot change this", level: 1 })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "The admin section is for administrators", level: 1 })).toBeVisible();
     }
     expect(await testDb().auditEvent.count({ where: { actorId: manager.id, action: "permission.denied" } })).toBe(3);
     await page.goto("/account");

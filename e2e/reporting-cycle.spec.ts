@@ -292,7 +292,7 @@ test("an update is returned, resubmitted and approved; the locked period refuses
     await test.step("staff: in the locked period the edit page answers 403 and a forged API write 409 PERIOD_CLOSED", async () => {
       const page = await staffPage.goto(updateUrl);
       expect(page?.status()).toBe(403);
-      await expect(staffPage.getByRole("heading", { name: "You cannot change this", level: 1 })).toBeVisible();
+      await expect(staffPage.getByRole("heading", { name: "You cannot record an update for this proposal now", level: 1 })).toBeVisible();
       await staffPage.goto(proposalUrl);
       await expect(staffPage.getByRole("region", { name: "Current reporting period" })).toContainText("Locked for review:");
       await expect(staffPage.getByRole("link", { name: /^(Edit|Record) update for the / })).toHaveCount(0);

@@ -61,9 +61,11 @@ export function Headline({ dashboard, view, cockpitHref }: { dashboard: Dashboar
           <div className="stat__note">
             {dashboard.overdueCount !== null
               ? "nothing submitted by the cut-off"
-              : view.assessment.length
-                ? "not counted with an assessment filter"
-                : "not before the cut-off"}
+              : dashboard.periodClosed
+                ? "the period is closed: see what was missing"
+                : view.assessment.length
+                  ? "not counted with an assessment filter"
+                  : "not before the cut-off"}
           </div>
         </li>
       </ul>

@@ -54,7 +54,7 @@ export function ActionForm({ action, fields, buttons, label, className }: Props)
           ref={messageRef}
           tabIndex={-1}
           role={state.status === "error" ? "alert" : "status"}
-          className={`alert ${state.status === "error" ? "alert--error" : "alert--success"}`}
+          className={`alert alert--${state.status === "idle" ? "success" : state.status}`}
         >
           {state.message}
         </div>

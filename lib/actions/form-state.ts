@@ -3,7 +3,8 @@ import { isAppError, logUnexpected } from "@/lib/errors";
 import type { FieldErrors } from "@/lib/validation/status-update";
 
 export type FormState = {
-  status: "idle" | "error" | "success";
+  /** "warning": done, but not all of it (e.g. reminders that could not be e-mailed). */
+  status: "idle" | "error" | "success" | "warning";
   message?: string;
   fieldErrors?: FieldErrors;
   /** What the user typed, to re-fill the form after an error. */

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { sendDueReminders } from "@/lib/data/notifications";
+import { reminderOutcome } from "@/lib/domain/reminders";
+import { isMailConfigured } from "@/lib/mail";
 import { changePeriodState, createPeriod, reopenProposal, updatePeriod } from "@/lib/data/period-admin";
 import { periodActionSchema, periodSchema, reopenSchema } from "@/lib/validation/periods";
 import { toFieldErrors } from "@/lib/validation/status-update";
@@ -63,14 +65,7 @@ export async function sendReminders(_previous: FormState, formData: FormData): P
   try {
     const user = await requireUser();
     const { recipients, sent } = await sendDueReminders(user, periodId);
-    if (recipients === 0) return { status: "success", message: "Nobody has anything due: no reminder needed." };
-    return {
-      status: "success",
-      message:
-        sent === recipients
-          ? `Reminders sent to ${sent} focal point${sent === 1 ? "" : "s"}.`
-          : `${recipients} focal points have items due; ${sent} e-mails were sent (e-mail is ${sent === 0 ? "not configured" : "partly failing"}). They also see them under the bell.`,
-    };
+    return reminderOutcome(recipients, sent, isMailConfigured());
   } catch (error) {
     return toFormError(error, { action: "sendReminders", periodId });
   }

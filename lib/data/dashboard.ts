@@ -87,6 +87,7 @@ export async function getDashboard(periodId: string, query: Partial<DashboardQue
     history,
     organisations,
     overdue: submitted ? inScope - submitted[0]!.count : null,
+    closed: period.state === "CLOSED",
   });
 }
 

@@ -39,8 +39,10 @@ export type DashboardInput = {
   current: readonly GroupedCount[];
   history: readonly PeriodAreaCount[];
   organisations: readonly OrganisationInput[];
-  /** Proposals without a submitted or approved update after the cut-off; null before the cut-off. */
+  /** Proposals without a submitted or approved update after the cut-off; null before the cut-off and once closed. */
   overdue: number | null;
+  /** The selected period is closed: what was missing is shown as missing, never as overdue. */
+  closed?: boolean;
 };
 
 export type AreaRow = { areaId: string; number: number; name: string; total: number; counts: Record<StatusKey, number> };
@@ -56,6 +58,7 @@ export type Dashboard = {
   coveragePercent: number;
   atRiskCount: number;
   overdueCount: number | null;
+  periodClosed: boolean;
   statusCounts: { status: StatusKey; label: string; count: number; share: number }[];
   byArea: AreaRow[];
   assessments: { assessment: Assessment; label: string; count: number; share: number }[];
@@ -160,6 +163,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     coveragePercent: percentOf(updatedCount, totalProposals),
     atRiskCount: AT_RISK_ASSESSMENTS.reduce((sum, a) => sum + (assessmentTotals.get(a) ?? 0), 0),
     overdueCount: input.overdue,
+    periodClosed: input.closed ?? false,
     statusCounts: STATUS_KEYS.map((status, i) => ({ status, label: statusKeyLabel(status), count: totals[i]!, share: statusShares[i]! })),
     byArea,
     assessments: ASSESSMENTS.map((assessment, i) => ({
