@@ -190,7 +190,7 @@ test("an update is returned, resubmitted and approved; the locked period refuses
       await expect(staffPage.getByRole("main").locator("section").first()).toHaveAttribute("aria-labelledby", "returned-title");
 
       const { bell, summary, panel } = notificationBell(staffPage);
-      await expect(summary).toHaveAccessibleName("Notifications: 1 needing your action");
+      await expect(summary).toHaveAccessibleName("Notifications: 1 needs your action");
       await expect(panel).toBeHidden();
       await summary.click();
       await expect(bell).toHaveAttribute("open", "");
@@ -213,7 +213,7 @@ test("an update is returned, resubmitted and approved; the locked period refuses
       // Nothing is left for the author to do.
       await openDashboard(staffPage);
       await expect(staffPage.getByRole("region", { name: "Returned to you for changes" })).toHaveCount(0);
-      await expect(notificationBell(staffPage).summary).toHaveAccessibleName("Notifications: nothing needing your action");
+      await expect(notificationBell(staffPage).summary).toHaveAccessibleName("Notifications: nothing needs your action");
     });
 
     await test.step("manager: approves; the dashboard's default (approved) count now includes the update", async () => {

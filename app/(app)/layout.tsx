@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getNotifications } from "@/lib/data/notifications";
 import { getCurrentPeriod } from "@/lib/data/periods";
+import { toBell } from "@/lib/domain/notifications";
 import { canAdminister, canViewAudit } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
@@ -36,7 +37,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {user && <MainNav links={links} />}
           {user && (
             <div className="user-menu">
-              <NotificationBell items={notifications} />
+              <NotificationBell bell={toBell(notifications, period)} />
               <Link href="/account" title="Your account and password">
                 {user.name}{" "}
                 <span className="user-menu__role">

@@ -102,10 +102,17 @@ export async function approveUpdate(page: Page, proposalId: string): Promise<voi
   await expect(page.getByRole("status").filter({ hasText: "Update approved." })).toBeVisible();
 }
 
-/** The header's notification bell (a <details> disclosure): its summary and its panel. */
+/** The header's notification bell (a <details> disclosure): its summary, its badge and its panel. */
 export function notificationBell(page: Page) {
   const bell = page.getByTestId("notification-bell");
-  return { bell, summary: bell.locator("summary"), panel: bell.locator(".bell__panel") };
+  const panel = bell.locator(".bell__panel");
+  return {
+    bell,
+    summary: bell.locator("summary"),
+    count: bell.getByTestId("notification-count"),
+    panel,
+    seeAll: panel.getByRole("link", { name: "See all notifications" }),
+  };
 }
 
 /** Opens a dashboard with the "Count" choice of the GET form (approved by default). */

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { daysUntil, describeDaysLeft, formatDate } from "@/lib/domain/format";
 import { setsEndorsedBy } from "@/lib/domain/catalogue";
+import type { Notification, NotificationKind } from "@/lib/domain/notifications";
 import { hasRole, type Actor } from "@/lib/domain/permissions";
 import { proposalCode } from "@/lib/domain/vocabulary";
 import { appUrl, sendMails, type Mail } from "@/lib/mail";
@@ -11,12 +12,6 @@ import { canManagePeriods } from "@/lib/domain/permissions";
 import { recordAuditEvent } from "./audit";
 import { getCurrentPeriod, type PeriodSummary } from "./periods";
 import { inPeriodSql } from "./view-sql";
-
-export type NotificationKind = "returned" | "due" | "review";
-
-export type Notification = { kind: NotificationKind; title: string; detail: string; href: string };
-
-const MAX_ITEMS = 25;
 
 /**
  * Proposals the user follows that still need a submitted update in the open period (not those retired
@@ -64,38 +59,39 @@ type BellRow = {
   title: string | null;
   returnNote: string | null;
   hasDraft: boolean | null;
-  awaiting: number | null;
 };
 
 /**
- * The bell's items for one user in one round trip: on every page, the seven queries Prisma makes for
- * returnedFor + dueFor + a count (nested relations are separate queries, run even when empty) cost more
- * than the rest of the layout. Same rules as returnedFor and dueFor (which the reminders use, for many
+ * Everything that needs one user's action, one row per item and uncapped, in one round trip: on every
+ * page, the queries Prisma makes for returnedFor + dueFor + the reviews (nested relations are separate
+ * queries, run even when empty) cost more than the rest of the layout. Same rules as returnedFor and dueFor (which the reminders use, for many
  * users at once): change them together.
  */
 async function bellRows(userId: string, period: PeriodSummary, withDue: boolean, withReviews: boolean): Promise<BellRow[]> {
   return getDb().$queryRaw<BellRow[]>`
     SELECT * FROM (
-      SELECT 'returned' AS kind, p.id AS "proposalId", p.number, p.title, s."returnNote", NULL::boolean AS "hasDraft", NULL::int AS awaiting
+      SELECT 'returned' AS kind, p.id AS "proposalId", p.number, p.title, s."returnNote", NULL::boolean AS "hasDraft"
       FROM "StatusUpdate" s JOIN "Proposal" p ON p.id = s."proposalId"
       WHERE s."periodId" = ${period.id} AND s."workflowState" = 'RETURNED'
         AND (s."authorId" = ${userId} OR EXISTS (SELECT 1 FROM "FocalPoint" f WHERE f."proposalId" = s."proposalId" AND f."userId" = ${userId}))
       UNION ALL
-      SELECT 'due', p.id, p.number, p.title, NULL, EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id}), NULL
+      SELECT 'due', p.id, p.number, p.title, NULL, EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id})
       FROM "FocalPoint" f JOIN "Proposal" p ON p.id = f."proposalId"
       WHERE ${withDue} AND f."userId" = ${userId} AND ${inPeriodSql(period)}
         AND NOT EXISTS (SELECT 1 FROM "StatusUpdate" s WHERE s."proposalId" = p.id AND s."periodId" = ${period.id} AND s."workflowState" IN ('SUBMITTED', 'APPROVED', 'RETURNED'))
       UNION ALL
-      SELECT 'review', NULL, NULL, NULL, NULL, NULL, count(*)::int
-      FROM "StatusUpdate" s
+      SELECT 'review', p.id, p.number, p.title, NULL, NULL
+      FROM "StatusUpdate" s JOIN "Proposal" p ON p.id = s."proposalId"
       WHERE ${withReviews} AND s."periodId" = ${period.id} AND s."workflowState" = 'SUBMITTED'
     ) AS items
     ORDER BY kind = 'review', kind = 'due', number`;
 }
 
 /**
- * What needs the user's action now: returned items first, then due updates, then (managers) reviews.
- * Cached per request: the layout's bell and the dashboard ask for the same list.
+ * What needs the user's action now, one item per action and uncapped: returned items first, then due
+ * updates, then (managers) every update awaiting review. The bell folds the reviews into one line and
+ * shows the first lines (lib/domain/notifications.ts); /notifications shows them all.
+ * Cached per request: the layout's bell, the dashboard and /notifications ask for the same list.
  */
 export const getNotifications = cache(async (user: Actor, now = new Date()): Promise<Notification[]> => {
   const period = await getCurrentPeriod();
@@ -118,16 +114,16 @@ export const getNotifications = cache(async (user: Actor, now = new Date()): Pro
         detail: `${r.title} · cut-off ${formatDate(period.cutOffOn)} (${left})`,
         href: `/proposals/${r.proposalId}/update`,
       });
-    } else if (r.awaiting) {
+    } else {
       items.push({
         kind: "review",
-        title: `${r.awaiting} update${r.awaiting === 1 ? "" : "s"} awaiting review`,
-        detail: period.name,
-        href: `/periods/${period.id}#awaiting-review`,
+        title: `${proposalCode(r.number!)} awaiting review`,
+        detail: `${r.title} · ${period.name}`,
+        href: `/proposals/${r.proposalId}`,
       });
     }
   }
-  return items.slice(0, MAX_ITEMS);
+  return items;
 });
 
 /** Tells the author of a returned update, by e-mail when SMTP is configured. */
