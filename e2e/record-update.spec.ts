@@ -9,6 +9,8 @@ import { earlierUpdateOf, freshProposal, newUser, openPeriodId, openUpdateOf, up
 import { SUBMITTED_FOR_REVIEW, fillUpdateForm, openDashboard, readCoverage, readStat, saveButton, signedInPage, submitButton } from "./support/pages";
 
 test("staff records an update: bad input is refused and kept, the fixed one is submitted and counted", async ({ page }) => {
+  // About a dozen page loads and three axe runs: more than the default minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   const proposal = await freshProposal(0);
   const user = await newUser("STAFF", { focalPointOf: [proposal.id] });
   const periodId = await openPeriodId();

@@ -34,7 +34,7 @@ export async function runSaveStatusUpdate(formData: FormData, seams: Partial<Sav
   const values = readStatusUpdateForm(formData);
   try {
     const user = await getUser();
-    const baseline = await getRationaleBaseline(values.proposalId, values.periodId);
+    const baseline = await getRationaleBaseline(user, values.proposalId, values.periodId);
     const parsed = statusUpdateSchemaWith(baseline).safeParse(values);
     if (!parsed.success) return { status: "error", message: CHECK_FIELDS_MESSAGE, fieldErrors: toFieldErrors(parsed.error), values };
     const saved = await recordStatusUpdate(user, parsed.data);

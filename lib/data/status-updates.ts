@@ -75,13 +75,18 @@ async function previousUpdate(proposalId: string, periodNumber: number) {
 
 /**
  * The baseline the rationale rule compares with, for the form's validation (so the rationale error comes
- * with every other error). Null for an unknown proposal or period, or when no earlier period has an update:
- * recordStatusUpdate judges those cases itself.
+ * with every other error). Null for an unknown proposal or period, when no earlier period has an update,
+ * and for an actor who may not edit the proposal: authorization comes before the rationale rule, so they
+ * get no hint about the last period (recordStatusUpdate refuses them, and judges the other cases itself).
  */
-export async function getRationaleBaseline(proposalId: string, periodId: string): Promise<RationaleBaseline> {
+export async function getRationaleBaseline(actor: Actor, proposalId: string, periodId: string): Promise<RationaleBaseline> {
   if (!proposalId || !periodId) return null;
-  const period = await getDb().reportingPeriod.findUnique({ where: { id: periodId }, select: { number: true } });
-  if (!period) return null;
+  const db = getDb();
+  const [proposal, period] = await Promise.all([
+    db.proposal.findUnique({ where: { id: proposalId }, select: { focalPoints: { select: { userId: true } } } }),
+    db.reportingPeriod.findUnique({ where: { id: periodId }, select: { number: true } }),
+  ]);
+  if (!proposal || !period || !canEditProposal(actor, { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) })) return null;
   const previous = await previousUpdate(proposalId, period.number);
   return previous && { status: previous.status, assessment: previous.assessment, periodName: previous.period.name };
 }

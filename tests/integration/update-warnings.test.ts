@@ -1,8 +1,8 @@
 // The status update form's boundary on the real database, through the real action body
 // (lib/actions/save-status-update.ts runSaveStatusUpdate, the session as a seam): every error comes back in
-// one answer (the rationale rule with the others) and nothing is written; contradictions do not block,
-// and the warnings are computed by the server from the saved values (never taken from the client) and kept
-// on the update and on each revision, a review's revision included.
+// one answer (the rationale rule with the others, for those who may edit) and nothing is written;
+// contradictions do not block, and the warnings are computed by the server from the saved values (never
+// taken from the client) and kept on the update and on each revision, a review's revision included.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { runSaveStatusUpdate } from "@/lib/actions/save-status-update";
 import type { SessionUser } from "@/lib/auth/session";
@@ -86,6 +86,29 @@ describe("the status update form through its action", () => {
     });
     expect(result.values).toMatchObject({ progress: "150", status: changedStatus() });
     expect(await tableCounts(prisma)).toEqual(before);
+    expect(await updateWithRevisions(proposalId)).toBeNull();
+  });
+
+  test("authorization comes before the rationale rule: someone who may not edit gets no hint about the last period", async () => {
+    const outsider = await createActor(prisma, "STAFF", { focalPointOf: [] });
+    const before = await tableCounts(prisma);
+    const result = await runSaveStatusUpdate(
+      form({
+        proposalId,
+        periodId: openPeriodId,
+        expectedVersion: "0",
+        intent: "save",
+        status: changedStatus(),
+        assessment: "ON_TRACK",
+        progress: "30",
+        narrative: "Forged.",
+        rationale: "",
+      }),
+      { getUser: async () => sessionOf(outsider) },
+    );
+    expect(result).toMatchObject({ status: "error", message: "You can record updates only for proposals where you are a focal point." });
+    expect((result as { fieldErrors?: unknown }).fieldErrors).toBeUndefined();
+    expect(await tableCounts(prisma)).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
     expect(await updateWithRevisions(proposalId)).toBeNull();
   });
 

@@ -24,7 +24,7 @@ export async function PUT(request: Request, context: Context) {
     const input = { ...(typeof body === "object" && body ? body : {}), proposalId: id };
     const periodId = typeof input.periodId === "string" ? input.periodId : "";
     // Every field error at once, the rationale rule included (it needs the previous period).
-    const parsed = statusUpdateSchemaWith(await getRationaleBaseline(id, periodId)).safeParse(input);
+    const parsed = statusUpdateSchemaWith(await getRationaleBaseline(user, id, periodId)).safeParse(input);
     if (!parsed.success) throw new AppError("VALIDATION", "Invalid status update.", { fields: toFieldErrors(parsed.error) });
     const saved = await recordStatusUpdate(user, parsed.data);
     return Response.json(saved, { status: parsed.data.expectedVersion === 0 ? 201 : 200 });
