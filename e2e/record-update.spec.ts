@@ -1,12 +1,16 @@
 // Journey: a focal-point staff member records the update of their proposal for the open period and
-// submits it for review; the dashboard counts it once submitted updates are included.
+// submits it for review; the dashboard counts it once submitted updates are included. Then: a form with
+// several mistakes hears about all of them at once (the rationale's included), a contradictory update is
+// warned about as it is typed, saved anyway with its warning, and the manager sees it in the review panel.
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
-import { freshProposal, newUser, openPeriodId, openUpdateOf, updateCountInPeriod } from "./support/data";
-import { SUBMITTED_FOR_REVIEW, fillUpdateForm, openDashboard, readCoverage, readStat, saveButton, submitButton } from "./support/pages";
+import { earlierUpdateOf, freshProposal, newUser, openPeriodId, openUpdateOf, updateCountInPeriod } from "./support/data";
+import { SUBMITTED_FOR_REVIEW, fillUpdateForm, openDashboard, readCoverage, readStat, saveButton, signedInPage, submitButton } from "./support/pages";
 
 test("staff records an update: bad input is refused and kept, the fixed one is submitted and counted", async ({ page }) => {
+  // About a dozen page loads and three axe runs: more than the default minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   const proposal = await freshProposal(0);
   const user = await newUser("STAFF", { focalPointOf: [proposal.id] });
   const periodId = await openPeriodId();
@@ -135,4 +139,87 @@ test("staff records an update: bad input is refused and kept, the fixed one is s
   await expect(page.getByTestId("coverage-total")).toHaveText(`${before.updated + 1} of 74`);
   expect(await readStat(page, "ONGOING")).toBe(ongoingBefore + 1);
   expect(await readStat(page, "NO_UPDATE")).toBe(missingBefore - 1);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+test("every error at once, then a contradictory update is warned about, saved with its warning and shown to the reviewer", async ({ page, browser }) => {
+  // Two users, about eight page loads and two axe runs.
+  test.setTimeout(120_000);
+  const proposal = await freshProposal(22, { withEarlierUpdate: true });
+  const earlier = await earlierUpdateOf(proposal.id);
+  const user = await newUser("STAFF", { focalPointOf: [proposal.id] });
+  const manager = await newUser("MANAGER", { organisationId: "eu" });
+  // Completed at 40 %: a contradiction; a judgement that differs from the earlier period's, so a rationale is needed.
+  const [status, assessment] = earlier.status === "COMPLETED" && earlier.assessment === "ON_TRACK" ? ["Stalled", "On track"] : ["Completed", "On track"];
+  const warning = status === "Completed" ? "Completed at 40 % progress" : "Stalled but assessed On track";
+
+  await signIn(page, user.email, user.password, `/proposals/${proposal.id}/update`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Record an update: ${proposal.code}`);
+  const form = page.locator("form[data-state]");
+  const progress = page.getByLabel("Progress (%)");
+  const narrative = page.getByLabel("Narrative");
+  const rationale = page.getByLabel("Why it changed");
+  const liveWarnings = page.getByTestId("live-warnings");
+
+  // A changed judgement, no progress, no narrative, no rationale: three errors, all in the first answer.
+  await page
+    .getByRole("group", { name: "Implementation status" })
+    .getByRole("radio", { name: new RegExp(`^${status}\\b`) })
+    .check();
+  await page.getByRole("group", { name: "Assessment" }).getByRole("radio", { name: assessment, exact: true }).check();
+  await progress.fill("");
+  await narrative.fill("");
+  await rationale.fill("");
+  await saveButton(page).click();
+
+  await expect(form).toHaveAttribute("data-state", "error");
+  const summary = page.getByRole("alert").filter({ hasText: "Some answers need correcting" });
+  const rationaleMessage = `Explain briefly why the status or assessment changed since the last period (${earlier.period.name}).`;
+  await expect(summary.getByRole("link")).toHaveText([
+    `Why it changed: ${rationaleMessage}`,
+    "Progress: Enter progress as a whole number from 0 to 100",
+    "Narrative: Describe the progress made in this period",
+  ]);
+  for (const [field, message] of [
+    [rationale, rationaleMessage],
+    [progress, "Enter progress as a whole number from 0 to 100"],
+    [narrative, "Describe the progress made in this period"],
+  ] as const) {
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
+  }
+  expect(await openUpdateOf(proposal.id)).toBeNull();
+
+  // Typing a contradictory progress brings a warning at once, beside the fields, without blocking.
+  if (status === "Completed") await expect(liveWarnings).toHaveText("");
+  await progress.fill("40");
+  await expect(liveWarnings).toContainText(warning);
+  await expect(liveWarnings).toHaveAttribute("role", "status");
+  // Announced with the fields it is about.
+  await expect(page.getByRole("group", { name: "Implementation status" })).toHaveAccessibleDescription(new RegExp(escapeRegExp(warning)));
+  await expectNoAxeViolations(page);
+
+  // Saved anyway, with the warning computed by the server and kept with the update.
+  await narrative.fill(`Final workshop held; the report is still pending (${user.name}).`);
+  await rationale.fill("The last deliverable was handed over.");
+  await submitButton(page).click();
+  await expect(page).toHaveURL(new RegExp(`/proposals/${proposal.id}\\?submitted=1$`));
+  await expect(page.getByRole("status")).toHaveText(SUBMITTED_FOR_REVIEW);
+  const current = page.getByRole("region", { name: /^Current state: / });
+  await expect(current.getByTestId("update-warnings")).toHaveText(warning);
+  expect(await openUpdateOf(proposal.id)).toMatchObject({ progress: 40, workflowState: "SUBMITTED", warnings: [warning] });
+
+  // The manager sees it where the decision is made.
+  const managerPage = await signedInPage(browser, manager, `/proposals/${proposal.id}`);
+  try {
+    const review = managerPage.getByRole("region", { name: "Review" });
+    await expect(review.getByTestId("flagged-warnings")).toHaveText(`Flagged when saved: ${warning}.`);
+    await expect(review.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+    await expectNoAxeViolations(managerPage);
+  } finally {
+    await managerPage.context().close();
+  }
 });

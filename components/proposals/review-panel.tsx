@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { highlightUpdate } from "@/lib/actions/reports";
 import { reviewUpdate } from "@/lib/actions/status-update";
+import { FlaggedWarnings } from "./flagged-warnings";
 
 type Props = {
   proposalId: string;
@@ -8,12 +9,14 @@ type Props = {
   version: number;
   canApprove: boolean;
   canReturn: boolean;
+  /** Contradictions the server flagged when the update was saved (shown before the decision; never blocking). */
+  warnings: string[];
   /** For an approved update: whether it is a highlight of the report, and whether this user may change that. */
   highlight: { marked: boolean; canChange: boolean } | null;
 };
 
 /** Managers approve a submitted update or return it to its author with a note, and choose the report's highlights. */
-export function ReviewPanel({ proposalId, periodId, version, canApprove, canReturn, highlight }: Props) {
+export function ReviewPanel({ proposalId, periodId, version, canApprove, canReturn, warnings, highlight }: Props) {
   const hidden = [
     { name: "proposalId", label: "", type: "hidden" as const, defaultValue: proposalId },
     { name: "periodId", label: "", type: "hidden" as const, defaultValue: periodId },
@@ -22,6 +25,7 @@ export function ReviewPanel({ proposalId, periodId, version, canApprove, canRetu
   return (
     <section className="card" aria-labelledby="review-title">
       <h2 id="review-title">Review</h2>
+      <FlaggedWarnings warnings={warnings} />
       <div className="grid grid--two">
         {canApprove && (
           <ActionForm

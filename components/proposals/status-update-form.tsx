@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { saveStatusUpdate, type SaveStatusUpdateState } from "@/lib/actions/status-update";
+import { judgedFromForm, updateWarnings, type UpdateWarning, type WarnedField } from "@/lib/domain/update-warnings";
 import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_HINTS, STATUS_LABELS } from "@/lib/domain/vocabulary";
 import { MAX_EVIDENCE_LINKS, type StatusUpdateFormValues } from "@/lib/validation/status-update";
 import { AssessmentBadge, StatusBadge } from "@/components/ui/badges";
@@ -41,6 +42,28 @@ function fieldAnchor(field: string): string {
   return field === "status" || field === "assessment" ? `${field}-${field === "status" ? IMPLEMENTATION_STATUSES[0] : ASSESSMENTS[0]}` : field;
 }
 
+function warningId(warning: UpdateWarning) {
+  return `warning-${warning.code}`;
+}
+
+/** The ids that describe a field: its hint, its error, and the warnings about it. */
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(" ");
+  return list || undefined;
+}
+
+/** The judgement fields as typed now (read from the form on every change), for the live warnings. */
+type Judgement = { status: string; assessment: string; progress: string };
+
+function readJudgement(form: HTMLFormElement): Judgement {
+  const data = new FormData(form);
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return { status: text("status"), assessment: text("assessment"), progress: text("progress") };
+}
+
 type Previous = { periodName: string; status: string; assessment: string; statusValue: string; assessmentValue: string };
 
 export function StatusUpdateForm({
@@ -60,6 +83,12 @@ export function StatusUpdateForm({
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
   const [extraRows, setExtraRows] = useState(0);
+  // What the user changes after the last answer; that answer's values until then.
+  const [typed, setTyped] = useState<{ after: SaveStatusUpdateState; judgement: Judgement } | null>(null);
+  const judgement = typed && typed.after === state ? typed.judgement : values;
+  // Contradictions are warnings, not errors: the same pure rules as the server's, which stores them on save.
+  const warnings = updateWarnings(judgedFromForm(judgement));
+  const warningsAbout = (field: WarnedField) => warnings.filter((w) => w.fields.includes(field)).map(warningId);
   const summaryRef = useRef<HTMLDivElement>(null);
   // After an answer from the server, move focus to the error summary so keyboard and screen-reader
   // users land on what needs fixing (the form is re-created and would otherwise drop focus to <body>).
@@ -72,7 +101,13 @@ export function StatusUpdateForm({
 
   return (
     // The key re-creates the fields with what the user typed after every answer from the server.
-    <form action={formAction} noValidate key={JSON.stringify(values)} data-state={isPending ? "saving" : state.status}>
+    <form
+      action={formAction}
+      noValidate
+      key={JSON.stringify(values)}
+      data-state={isPending ? "saving" : state.status}
+      onChange={(event) => setTyped({ after: state, judgement: readJudgement(event.currentTarget) })}
+    >
       {state.status !== "idle" && state.message && (
         <div className="alert alert--error" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>
@@ -106,7 +141,7 @@ export function StatusUpdateForm({
       <input type="hidden" name="periodId" value={values.periodId} />
       <input type="hidden" name="expectedVersion" value={values.expectedVersion} />
 
-      <fieldset className="field" aria-describedby={errors.status ? errorId("status") : undefined}>
+      <fieldset className="field" aria-describedby={describedBy(errors.status && errorId("status"), ...warningsAbout("status"))}>
         <legend>Implementation status</legend>
         <FieldError field="status" errors={errors} />
         <div className="radio-grid">
@@ -123,7 +158,7 @@ export function StatusUpdateForm({
         </div>
       </fieldset>
 
-      <fieldset className="field" aria-describedby={errors.assessment ? errorId("assessment") : undefined}>
+      <fieldset className="field" aria-describedby={describedBy(errors.assessment && errorId("assessment"), ...warningsAbout("assessment"))}>
         <legend>Assessment</legend>
         <FieldError field="assessment" errors={errors} />
         <div className="radio-grid">
@@ -171,8 +206,26 @@ export function StatusUpdateForm({
           defaultValue={values.progress}
           style={{ width: "8rem" }}
           aria-invalid={errors.progress ? true : undefined}
-          aria-describedby={errors.progress ? `progress-hint ${errorId("progress")}` : "progress-hint"}
+          aria-describedby={describedBy("progress-hint", errors.progress && errorId("progress"), ...warningsAbout("progress"))}
         />
+      </div>
+
+      {/* Always in the page, so that a warning appearing while the user types is announced (politely). */}
+      <div className={warnings.length > 0 ? "field-warnings" : undefined} role="status" id="update-warnings" data-testid="live-warnings">
+        {warnings.length > 0 && (
+          <>
+            <p>
+              <strong>Check before saving:</strong> this can still be saved, and the reviewer will see it flagged.
+            </p>
+            <ul>
+              {warnings.map((warning) => (
+                <li key={warning.code} id={warningId(warning)}>
+                  {warning.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
 
       <div className="field">

@@ -31,6 +31,19 @@ export function UpdateSummary({ update }: { update: CurrentUpdate }) {
       <dd>
         <ProgressValue value={update.progress} />
       </dd>
+      {update.warnings.length > 0 && (
+        <>
+          <dt>Flagged when saved</dt>
+          <dd data-testid="update-warnings">
+            {/* Stored by the server with this version: contradictions for the reviewer, not errors. */}
+            <ul className="plain-list">
+              {update.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
       {update.rationale && (
         <>
           <dt>Why it changed</dt>

@@ -21,6 +21,7 @@ export const versionSelect = {
   nextSteps: true,
   evidenceLinks: true,
   rationale: true,
+  warnings: true,
   workflowState: true,
   returnNote: true,
 } as const;
@@ -50,6 +51,8 @@ type SelectedUpdate = {
   nextSteps: string;
   evidenceLinks: unknown;
   rationale: string;
+  /** Null only if written by hand without the column's default. */
+  warnings: string[] | null;
   workflowState: WorkflowState;
   returnNote: string | null;
   /** Revisions carry no highlight: an update rebuilt from one reads as not highlighted. */
@@ -71,6 +74,7 @@ export function toCurrentUpdate(row: SelectedUpdate): CurrentUpdate {
     nextSteps: row.nextSteps,
     evidenceLinks: toEvidenceLinks(row.evidenceLinks),
     rationale: row.rationale,
+    warnings: row.warnings ?? [],
     workflowState: row.workflowState,
     returnNote: row.returnNote,
     highlight: row.highlight ?? false,

@@ -6,9 +6,16 @@ import type { CurrentUpdate } from "@/lib/domain/proposals";
 import { isWritable, requiresRationale } from "@/lib/domain/review-rules";
 import { nextWorkflowState, stateAfterSave, updatePermissions, type WorkflowState } from "@/lib/domain/workflow";
 import { notInPeriodReason } from "@/lib/domain/catalogue";
+import { warningMessages } from "@/lib/domain/update-warnings";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/prisma-client";
-import { RATIONALE_REQUIRED_MESSAGE, type ReviewInput, type StatusUpdateInput } from "@/lib/validation/status-update";
+import {
+  RATIONALE_REQUIRED_MESSAGE,
+  rationaleRequiredMessage,
+  type RationaleBaseline,
+  type ReviewInput,
+  type StatusUpdateInput,
+} from "@/lib/validation/status-update";
 import { appendAudit, recordAuditEvent } from "./audit";
 import { getActiveReopening, lockPeriodForWrite } from "./periods";
 import { getRevisionSnapshot } from "./revisions";
@@ -23,13 +30,20 @@ function content(values: Content): Content {
 
 export type ConflictDetails = { current: CurrentUpdate; changedFields: string[] };
 
-type LockedRow = Content & { id: string; version: number; workflowState: WorkflowState; returnNote: string | null; authorId: string };
+type LockedRow = Content & {
+  id: string;
+  version: number;
+  workflowState: WorkflowState;
+  returnNote: string | null;
+  authorId: string;
+  warnings: string[] | null;
+};
 
 /** Locks the update row (if any) so concurrent writes of the same update queue behind each other. */
 async function lockUpdate(tx: Prisma.TransactionClient, proposalId: string, periodId: string): Promise<LockedRow | undefined> {
   const rows = await tx.$queryRaw<LockedRow[]>`
     SELECT id, version, status::text AS status, assessment::text AS assessment, progress, narrative,
-           "nextSteps", "evidenceLinks", rationale, "workflowState"::text AS "workflowState", "returnNote", "authorId"
+           "nextSteps", "evidenceLinks", rationale, warnings, "workflowState"::text AS "workflowState", "returnNote", "authorId"
     FROM "StatusUpdate"
     WHERE "proposalId" = ${proposalId} AND "periodId" = ${periodId}
     FOR UPDATE`;
@@ -59,6 +73,24 @@ async function previousUpdate(proposalId: string, periodNumber: number) {
     orderBy: { period: { number: "desc" } },
     select: { status: true, assessment: true, period: { select: { name: true } } },
   });
+}
+
+/**
+ * The baseline the rationale rule compares with, for the form's validation (so the rationale error comes
+ * with every other error). Null for an unknown proposal or period, when no earlier period has an update,
+ * and for an actor who may not edit the proposal: authorization comes before the rationale rule, so they
+ * get no hint about the last period (recordStatusUpdate refuses them, and judges the other cases itself).
+ */
+export async function getRationaleBaseline(actor: Actor, proposalId: string, periodId: string): Promise<RationaleBaseline> {
+  if (!proposalId || !periodId) return null;
+  const db = getDb();
+  const [proposal, period] = await Promise.all([
+    db.proposal.findUnique({ where: { id: proposalId }, select: { focalPoints: { select: { userId: true } } } }),
+    db.reportingPeriod.findUnique({ where: { id: periodId }, select: { number: true } }),
+  ]);
+  if (!proposal || !period || !canEditProposal(actor, { focalPointUserIds: proposal.focalPoints.map((fp) => fp.userId) })) return null;
+  const previous = await previousUpdate(proposalId, period.number);
+  return previous && { status: previous.status, assessment: previous.assessment, periodName: previous.period.name };
 }
 
 async function refuse(actor: Actor, attempted: string, proposalId: string, periodId: string, message: string): Promise<never> {
@@ -101,13 +133,13 @@ function isUniqueViolation(error: unknown): boolean {
  * Records (or edits) the status of a proposal for a period, and submits it for review when asked.
  * Authorizes against the workflow and the period's lock, requires a rationale when status or assessment
  * moved from the previous period, refuses stale versions, and writes the update, its revision and the
- * audit event in one transaction. Returns the new version and workflow state.
+ * audit event in one transaction. Returns the new version, workflow state and the warnings flagged (lib/domain/update-warnings.ts).
  */
 export async function recordStatusUpdate(
   actor: Actor,
   input: StatusUpdateInput,
   now = new Date(),
-): Promise<{ id: string; version: number; workflowState: WorkflowState }> {
+): Promise<{ id: string; version: number; workflowState: WorkflowState; warnings: string[] }> {
   const { access, period, reopening, proposal } = await loadTarget(input.proposalId, input.periodId, now);
   // Authorize first: who may write at all, before anything about the period or the content.
   if (!canEditProposal(actor, access)) {
@@ -118,10 +150,12 @@ export async function recordStatusUpdate(
   if (outside) throw new AppError("CONFLICT", outside);
   const previous = await previousUpdate(input.proposalId, period.number);
   if (requiresRationale(previous, input) && !input.rationale) {
-    throw new AppError("VALIDATION", RATIONALE_REQUIRED_MESSAGE, { fields: { rationale: `${RATIONALE_REQUIRED_MESSAGE} (${previous!.period.name}).` } });
+    throw new AppError("VALIDATION", RATIONALE_REQUIRED_MESSAGE, { fields: { rationale: rationaleRequiredMessage(previous!.period.name) } });
   }
 
   const values = content(input);
+  // Computed here from the values being saved, never taken from the client; they flag, never block.
+  const warnings = warningMessages(values);
   try {
     return await getDb().$transaction(async (tx) => {
       // The checks above may be stale by now: re-check the period under its row lock.
@@ -144,6 +178,7 @@ export async function recordStatusUpdate(
       }
       const data = {
         ...values,
+        warnings,
         workflowState: nextState,
         ...(wantsSubmit ? { submittedAt: now } : {}),
       };
@@ -158,6 +193,7 @@ export async function recordStatusUpdate(
       await tx.statusUpdateRevision.create({
         data: {
           ...values,
+          warnings,
           workflowState: nextState,
           returnNote: existing?.returnNote ?? null,
           statusUpdateId: saved.id,
@@ -182,7 +218,7 @@ export async function recordStatusUpdate(
         before: existing ? { ...content(existing), workflowState: existing.workflowState, version: existing.version } : null,
         after: { ...values, workflowState: nextState, version: saved.version },
       });
-      return { ...saved, workflowState: nextState };
+      return { ...saved, workflowState: nextState, warnings };
     });
   } catch (error) {
     if (error instanceof StaleVersion || isUniqueViolation(error)) return conflict(input.proposalId, input.periodId, input.expectedVersion);
@@ -229,6 +265,8 @@ export async function reviewStatusUpdate(
       await tx.statusUpdateRevision.create({
         data: {
           ...content(existing),
+          // A review changes no content: the revision keeps the warnings flagged when the content was saved.
+          warnings: existing.warnings ?? [],
           workflowState: nextState,
           returnNote,
           statusUpdateId: saved.id,

@@ -41,6 +41,7 @@ const row: ProposalRow = {
     nextSteps: "Keep going",
     evidenceLinks: [{ label: "Minutes", url: "https://example.org/m" }],
     rationale: "-Talks resumed",
+    warnings: [],
     workflowState: "APPROVED",
     returnNote: null,
     authorId: "a",

@@ -15,6 +15,8 @@ export type CurrentUpdate = {
   nextSteps: string;
   evidenceLinks: EvidenceLink[];
   rationale: string;
+  /** Contradictions flagged when this version was saved (lib/domain/update-warnings.ts), in plain words. */
+  warnings: string[];
   workflowState: WorkflowState;
   returnNote: string | null;
   /** Marked by a manager for the report's highlights (approved updates only). */

@@ -8,6 +8,11 @@ describe("requiresRationale", () => {
     [prev, { status: "IN_PROGRESS", assessment: "ON_TRACK" }, false],
     [prev, { status: "STALLED", assessment: "ON_TRACK" }, true],
     [prev, { status: "IN_PROGRESS", assessment: "AT_RISK" }, true],
+    // A part not chosen (or invalid) is not compared; the other part still counts.
+    [prev, {}, false],
+    [prev, { assessment: "ON_TRACK" }, false],
+    [prev, { assessment: "AT_RISK" }, true],
+    [prev, { status: "STALLED" }, true],
   ] as const)("%o -> %o: %s", (previous, next, expected) => {
     expect(requiresRationale(previous, next)).toBe(expected);
   });

@@ -3,10 +3,13 @@ import type { Assessment, ImplementationStatus, PeriodState } from "./vocabulary
 
 type Judgement = { status: ImplementationStatus; assessment: Assessment };
 
-/** A change of implementation status or assessment from the previous period needs a short rationale. */
-export function requiresRationale(previous: Judgement | null, next: Judgement): boolean {
+/**
+ * A change of implementation status or assessment from the previous period needs a short rationale. A
+ * part of `next` left out (not chosen, or invalid) is not compared: the other part may still require it.
+ */
+export function requiresRationale(previous: Judgement | null, next: Partial<Judgement>): boolean {
   if (!previous) return false;
-  return previous.status !== next.status || previous.assessment !== next.assessment;
+  return (next.status !== undefined && previous.status !== next.status) || (next.assessment !== undefined && previous.assessment !== next.assessment);
 }
 
 export type LockablePeriod = { state: PeriodState };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { readStatusUpdateForm, statusUpdateSchema, toFieldErrors } from "./status-update";
+import { readStatusUpdateForm, statusUpdateSchema, statusUpdateSchemaWith, toFieldErrors } from "./status-update";
 
 const valid = {
   proposalId: "p01",
@@ -25,6 +25,8 @@ describe("statusUpdateSchema", () => {
     [{ progress: "-1" }, "progress", "Progress cannot be below 0"],
     [{ progress: "12.5" }, "progress", "Enter progress as a whole number from 0 to 100"],
     [{ progress: "abc" }, "progress", "Enter progress as a whole number from 0 to 100"],
+    [{ progress: "" }, "progress", "Enter progress as a whole number from 0 to 100"],
+    [{ progress: "  " }, "progress", "Enter progress as a whole number from 0 to 100"],
     [{ status: "DONE" }, "status", "Choose an implementation status"],
     [{ assessment: "" }, "assessment", "Choose an assessment"],
     [{ narrative: "   " }, "narrative", "Describe the progress made in this period"],
@@ -55,4 +57,54 @@ test("readStatusUpdateForm keeps typed values and drops blank evidence rows", ()
     { label: "Report", url: "https://example.org/r" },
     { label: "", url: "https://example.org/x" },
   ]);
+});
+
+describe("statusUpdateSchemaWith: every error in one answer", () => {
+  const baseline = { status: "ONGOING", assessment: "ON_TRACK", periodName: "Report 10" } as const;
+  const rationaleMessage = "Explain briefly why the status or assessment changed since the last period (Report 10).";
+
+  test("an empty form gets every field's error at once", () => {
+    const result = statusUpdateSchemaWith(baseline).safeParse({ proposalId: "p01", periodId: "r11", expectedVersion: "0", progress: "" });
+    expect(result.success).toBe(false);
+    // No status or assessment chosen: nothing to compare with the baseline yet, so no rationale error.
+    expect(Object.keys(toFieldErrors(result.error!)).sort()).toEqual(["assessment", "narrative", "progress", "status"]);
+  });
+
+  test("the rationale error comes together with the others, not after them", () => {
+    const result = statusUpdateSchemaWith(baseline).safeParse({ ...valid, status: "STALLED", progress: "150", narrative: "", rationale: "  " });
+    expect(result.success).toBe(false);
+    expect(toFieldErrors(result.error!)).toEqual({
+      progress: "Progress cannot be above 100",
+      narrative: "Describe the progress made in this period",
+      rationale: rationaleMessage,
+    });
+  });
+
+  test.each([
+    ["status", { status: "STALLED" }],
+    ["assessment", { assessment: "AT_RISK" }],
+    ["assessment, while the status is invalid", { status: "DONE", assessment: "AT_RISK" }],
+  ])("a changed %s without rationale is an error on the rationale field", (_what, patch) => {
+    const result = statusUpdateSchemaWith(baseline).safeParse({ ...valid, ...patch, rationale: "" });
+    expect(result.success).toBe(false);
+    expect(toFieldErrors(result.error!).rationale).toBe(rationaleMessage);
+  });
+
+  test.each([
+    ["the same judgement as the baseline", baseline, {}],
+    ["a change with a rationale", baseline, { status: "STALLED", rationale: "Talks paused." }],
+    ["no earlier period", null, { status: "STALLED" }],
+  ] as const)("%s needs no rationale", (_case, base, patch) => {
+    const result = statusUpdateSchemaWith(base).safeParse({ ...valid, ...patch });
+    expect(result.success).toBe(true);
+  });
+
+  test("contradictions are warnings, not errors: Completed at 40 % and Stalled + On track are valid", () => {
+    expect(statusUpdateSchemaWith(null).safeParse({ ...valid, status: "COMPLETED", progress: "40" }).success).toBe(true);
+    expect(statusUpdateSchemaWith(null).safeParse({ ...valid, status: "STALLED", assessment: "ON_TRACK" }).success).toBe(true);
+  });
+
+  test("a form that is not an object is refused without a crash", () => {
+    expect(statusUpdateSchemaWith(baseline).safeParse(null).success).toBe(false);
+  });
 });

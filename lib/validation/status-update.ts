@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
+import { requiresRationale } from "@/lib/domain/review-rules";
+import { ASSESSMENTS, IMPLEMENTATION_STATUSES, type Assessment, type ImplementationStatus } from "@/lib/domain/vocabulary";
 
 export const MAX_EVIDENCE_LINKS = 10;
 
@@ -25,11 +26,15 @@ export const statusUpdateSchema = z.object({
   periodId: z.string().min(1),
   status: z.enum(IMPLEMENTATION_STATUSES, "Choose an implementation status"),
   assessment: z.enum(ASSESSMENTS, "Choose an assessment"),
-  progress: z.coerce
-    .number("Enter progress as a whole number from 0 to 100")
-    .int("Enter progress as a whole number from 0 to 100")
-    .min(0, "Progress cannot be below 0")
-    .max(100, "Progress cannot be above 100"),
+  // A blank box is no answer, not 0 % (z.coerce alone would read "" as 0).
+  progress: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number("Enter progress as a whole number from 0 to 100")
+      .int("Enter progress as a whole number from 0 to 100")
+      .min(0, "Progress cannot be below 0")
+      .max(100, "Progress cannot be above 100"),
+  ),
   narrative: z.string().trim().min(1, "Describe the progress made in this period").max(5000, "Keep the narrative under 5,000 characters"),
   nextSteps: z.string().trim().max(2000, "Keep next steps under 2,000 characters").default(""),
   evidenceLinks: z.array(evidenceLinkSchema).max(MAX_EVIDENCE_LINKS, `Add at most ${MAX_EVIDENCE_LINKS} links`).default([]),
@@ -42,6 +47,47 @@ export const statusUpdateSchema = z.object({
 });
 
 export const RATIONALE_REQUIRED_MESSAGE = "Explain briefly why the status or assessment changed since the last period";
+
+/** The message beside the rationale field, naming the period compared with. */
+export function rationaleRequiredMessage(previousPeriodName: string): string {
+  return `${RATIONALE_REQUIRED_MESSAGE} (${previousPeriodName}).`;
+}
+
+/** The proposal's latest update in an earlier period (null when there is none): the baseline of the rationale rule. */
+export type RationaleBaseline = { status: ImplementationStatus; assessment: Assessment; periodName: string } | null;
+
+const statusValue = z.enum(IMPLEMENTATION_STATUSES);
+const assessmentValue = z.enum(ASSESSMENTS);
+
+/**
+ * The cross-field rules of an update, read from the raw input so that they hold even when other fields
+ * are invalid: a status or assessment that differs from the baseline needs a rationale. A status or
+ * assessment that is itself invalid cannot be compared and is left to its own message.
+ */
+export function crossFieldIssues(input: unknown, baseline: RationaleBaseline): { path: string[]; message: string }[] {
+  if (!baseline || typeof input !== "object" || input === null) return [];
+  const raw = input as Record<string, unknown>;
+  const status = statusValue.safeParse(raw.status);
+  const assessment = assessmentValue.safeParse(raw.assessment);
+  const rationale = typeof raw.rationale === "string" ? raw.rationale.trim() : "";
+  const next = { status: status.success ? status.data : undefined, assessment: assessment.success ? assessment.data : undefined };
+  if (!rationale && requiresRationale(baseline, next)) return [{ path: ["rationale"], message: rationaleRequiredMessage(baseline.periodName) }];
+  return [];
+}
+
+/**
+ * statusUpdateSchema with the rules that need the previous period. The refinement runs even when other
+ * fields fail (`when`), so a form hears about every error in one answer, the rationale included.
+ */
+export function statusUpdateSchemaWith(baseline: RationaleBaseline) {
+  return statusUpdateSchema.superRefine(
+    (_value, ctx) => {
+      // ctx.value is the raw object when other fields failed: crossFieldIssues reads it defensively.
+      for (const issue of crossFieldIssues(ctx.value, baseline)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    },
+    { when: () => true },
+  );
+}
 
 export const reviewSchema = z
   .object({

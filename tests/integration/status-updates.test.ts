@@ -106,7 +106,7 @@ describe("recording and editing", () => {
 
   test("a focal point's first save writes version 1, its revision and an audit event in one transaction", async () => {
     const saved = await recordStatusUpdate(staff, input(proposalId, 0));
-    expect(saved).toEqual({ id: expect.any(String), version: 1, workflowState: "DRAFT" });
+    expect(saved).toEqual({ id: expect.any(String), version: 1, workflowState: "DRAFT", warnings: [] });
 
     const { update, revisions, audit, xmin } = await written(proposalId);
     expect(update).toMatchObject({

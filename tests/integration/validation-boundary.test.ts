@@ -1,29 +1,29 @@
-// The write boundary in the order the server action follows it: parse with statusUpdateSchema first,
-// write only on success. Bad input is rejected on the right field and leaves the database as it was;
-// so is a missing rationale, which only lib/data can judge (it needs the previous period). The same for
-// the period form and the reopening form.
+// The write boundary through the status update form's real action body (runSaveStatusUpdate, the session
+// as a seam): parse first, with the rationale rule among the other errors (it reads the previous period),
+// write only on success. Bad input is rejected on the right field and leaves the database as it was. The
+// same for the period form and the reopening form.
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { createPeriod } from "@/lib/data/period-admin";
-import { recordStatusUpdate } from "@/lib/data/status-updates";
+import { runSaveStatusUpdate } from "@/lib/actions/save-status-update";
+import type { SessionUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/domain/permissions";
-import { isAppError } from "@/lib/errors";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 import { periodSchema, reopenSchema } from "@/lib/validation/periods";
-import { statusUpdateSchema, toFieldErrors, type FieldErrors } from "@/lib/validation/status-update";
+import { toFieldErrors, type FieldErrors } from "@/lib/validation/status-update";
 import { createUser, getOpenPeriodId, proposalsWithoutOpenUpdate } from "@/prisma/factories";
 import { previousJudgement } from "./support/app-helpers";
 import { periodNumbers } from "./support/periods";
 
 let prisma: PrismaClient;
-let manager: Actor;
+let manager: Actor & { email: string; name: string };
 let proposalId: string;
 let periodId: string;
 
 beforeAll(async () => {
   prisma = createPrismaClient(inject("databaseUrl"), 2);
   const user = await createUser(prisma, { role: "MANAGER" });
-  manager = { id: user.id, role: user.role, organisationId: user.organisationId };
+  manager = { id: user.id, role: user.role, organisationId: user.organisationId, email: user.email, name: user.name };
   [proposalId] = (await proposalsWithoutOpenUpdate(prisma)) as [string];
   periodId = await getOpenPeriodId(prisma);
 });
@@ -33,21 +33,22 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-/**
- * lib/actions/status-update.ts, minus the session: validate, write only valid input, and turn an
- * AppError's field details into field errors as lib/actions/form-state.ts does.
- */
+/** The form as the browser posts it (evidence rows as `evidence.N.label` / `evidence.N.url`) to the real action body. */
 async function save(raw: Record<string, unknown>): Promise<{ saved: true } | { saved: false; fieldErrors: FieldErrors }> {
-  const parsed = statusUpdateSchema.safeParse(raw);
-  if (!parsed.success) return { saved: false, fieldErrors: toFieldErrors(parsed.error) };
-  try {
-    await recordStatusUpdate(manager, parsed.data);
-  } catch (error) {
-    const fields = isAppError(error) && error.code === "VALIDATION" ? (error.details as { fields?: FieldErrors } | undefined)?.fields : undefined;
-    if (fields) return { saved: false, fieldErrors: fields };
-    throw error;
+  const form = new FormData();
+  for (const [name, value] of Object.entries(raw)) {
+    if (name === "evidenceLinks") {
+      (value as { label: string; url: string }[]).forEach((link, i) => {
+        form.set(`evidence.${i}.label`, link.label);
+        form.set(`evidence.${i}.url`, link.url);
+      });
+    } else form.set(name, String(value));
   }
-  return { saved: true };
+  const session: SessionUser = { ...manager, organisationCode: manager.organisationId.toUpperCase() };
+  const result = await runSaveStatusUpdate(form, { getUser: async () => session });
+  if (result.status === "saved") return { saved: true };
+  if (result.status !== "error" || !result.fieldErrors) throw new Error(`Unexpected answer: ${JSON.stringify(result)}`);
+  return { saved: false, fieldErrors: result.fieldErrors };
 }
 
 /** A status and assessment that differ from the proposal's latest update before the open period. */

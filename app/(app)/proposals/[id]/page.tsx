@@ -116,6 +116,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           version={current.version}
           canApprove={allowed.canApprove}
           canReturn={allowed.canReturn}
+          warnings={current.warnings}
           highlight={
             current.workflowState === "APPROVED"
               ? { marked: current.highlight, canChange: canManageReports(user) && highlightBlocker(period, current.workflowState) === null }
