@@ -237,3 +237,13 @@ test("reminders say honestly that nothing was e-mailed on a server without e-mai
   // The 1st report holds the 42 proposals of the 2016 set.
   await expect(page.getByTestId("cockpit-reported")).toHaveText("42 of 42");
 });
+
+test("what changed shows each rewritten narrative as text, insertions and deletions marked", async ({ page }) => {
+  await page.goto("/dashboard/changes?from=report-09&to=report-10");
+  const items = page.getByTestId("narrative-items").getByRole("listitem");
+  await expect(items.first()).toBeVisible();
+  const first = items.first();
+  await first.getByText("narrative rewritten: show what changed").click();
+  await expect(first.locator("ins.diff-added, del.diff-removed").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -98,6 +98,10 @@ test("filter by area and status via the URL, reload, and download the same rows 
   expect(expected.length).toBeLessThan(area._count.proposals);
 
   const filters = page.getByRole("search", { name: "Filter proposals" });
+  // Every area is in sight: no inner scroll hides some of them.
+  const areaGroup = filters.getByRole("group", { name: "Area" });
+  await expect(areaGroup.getByRole("checkbox")).toHaveCount(await testDb().area.count());
+  expect(await areaGroup.locator(".check-list").evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
   await filters.getByRole("group", { name: "Area", exact: true }).getByRole("checkbox", { name: area.name }).check();
   const statusGroup = filters.getByRole("group", { name: "Implementation status" });
   for (const status of STATUS_FILTER) await statusGroup.getByRole("checkbox", { name: status.label, exact: true }).check();

@@ -31,6 +31,8 @@ function changeRowsSql(q: ChangesQuery): Prisma.Sql {
            a.status::text AS "fromStatus", b.status::text AS "toStatus",
            a.assessment::text AS "fromAssessment", b.assessment::text AS "toAssessment",
            (a."proposalId" IS NOT NULL AND b."proposalId" IS NOT NULL AND a.narrative <> b.narrative) AS "narrativeEdited",
+           CASE WHEN a.narrative <> b.narrative THEN a.narrative END AS "fromNarrative",
+           CASE WHEN a.narrative <> b.narrative THEN b.narrative END AS "toNarrative",
            CASE WHEN b."proposalId" IS NULL OR jsonb_array_length(b."evidenceLinks") = 0 THEN 0 ELSE (
              SELECT count(*)::int FROM jsonb_array_elements(b."evidenceLinks") e
              WHERE NOT (COALESCE(a."evidenceLinks", '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('url', e->'url')))

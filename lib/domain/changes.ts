@@ -16,6 +16,9 @@ export type ChangeRow = {
   toAssessment: Assessment | null;
   /** Both periods have an update and the narratives differ. */
   narrativeEdited: boolean;
+  /** The two narratives, only when edited (for the page to show what was rewritten). */
+  fromNarrative?: string | null;
+  toNarrative?: string | null;
   /** Evidence links (by address) in the later update that the earlier one did not have. */
   newEvidence: number;
 };

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PeriodOptions } from "@/components/ui/period-select";
 import { PrintButton } from "@/components/ui/print-button";
+import { TextDiff } from "@/components/ui/text-diff";
 import { requirePageUser } from "@/lib/auth/session";
 import { getChanges } from "@/lib/data/changes";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { parseDay } from "@/lib/domain/as-of";
+import { diffText } from "@/lib/domain/diff";
 import { isStatusMove, moveKey, parseMoveKey, type ChangeItem } from "@/lib/domain/changes";
 import { STATUS_KEYS, statusKeyLabel } from "@/lib/domain/dashboard";
 import { formatDate } from "@/lib/domain/format";
@@ -185,7 +187,18 @@ export default async function ChangesPage({ searchParams }: Props) {
       </section>
       <section className="card" aria-labelledby="narratives-title" id="narratives">
         <h2 id="narratives-title">Edited narratives ({changes.narrativesEdited})</h2>
-        <ItemList items={changes.narrativeItems} testId="narrative-items" detail={() => "narrative rewritten"} />
+        <ItemList
+          items={changes.narrativeItems}
+          testId="narrative-items"
+          detail={(i) => (
+            <details className="narrative-diff">
+              <summary>narrative rewritten: show what changed</summary>
+              <p className="narrative-diff__text">
+                <TextDiff segments={diffText(i.fromNarrative ?? "", i.toNarrative ?? "")} />
+              </p>
+            </details>
+          )}
+        />
       </section>
       <section className="card" aria-labelledby="at-risk-title" id="at-risk">
         <h2 id="at-risk-title">Newly at risk or off track ({changes.newlyAtRisk})</h2>
