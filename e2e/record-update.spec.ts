@@ -148,7 +148,7 @@ function escapeRegExp(text: string): string {
 test("every error at once, then a contradictory update is warned about, saved with its warning and shown to the reviewer", async ({ page, browser }) => {
   // Two users, about eight page loads and two axe runs.
   test.setTimeout(120_000);
-  const proposal = await freshProposal(22, { withEarlierUpdate: true });
+  const proposal = await freshProposal(1, { withEarlierUpdate: true });
   const earlier = await earlierUpdateOf(proposal.id);
   const user = await newUser("STAFF", { focalPointOf: [proposal.id] });
   const manager = await newUser("MANAGER", { organisationId: "eu" });

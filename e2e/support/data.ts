@@ -13,7 +13,7 @@ export function proposalCode(number: number): string {
 /**
  * `count` proposals with no update in the open period, starting at `index` of that list. Each spec takes
  * its own index (record-update 0, manager-dashboard 1, proposals-list-csv 2, access-control 3-4,
- * accessibility 5, reporting-cycle 6, record-update's warnings 22 with an earlier update) so that no two
+ * accessibility 5, reporting-cycle 6, record-update's warnings 1 of those with an earlier update) so that no two
  * journeys write to the same proposal. With `withEarlierUpdate`, only proposals that have an update in an
  * earlier period (the baseline of the rationale rule) are counted.
  */

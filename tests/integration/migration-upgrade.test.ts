@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { migrateDatabase, runPrisma } from "../../scripts/lib/migrate";
+import { isUpToDate, migrateDatabase, runPrisma } from "../../scripts/lib/migrate";
 import { executeScript } from "./support/catalogue";
 import { createEmptyDatabase, dropTestDatabase } from "./support/databases";
 
@@ -36,12 +36,14 @@ const OLD_DATA = `
 describe("upgrading a database with data to the reporting cycle", () => {
   let url: string;
   let client: pg.Client;
+  let upToDateBefore: boolean;
 
   beforeAll(async () => {
     url = await createEmptyDatabase("upgrade");
     await executeScript(url, readFileSync(path.join(migrationsDir, INIT, "migration.sql"), "utf8"));
     await runPrisma(["migrate", "resolve", "--applied", INIT], url, { quiet: true });
     await executeScript(url, OLD_DATA);
+    upToDateBefore = await isUpToDate(url);
     await migrateDatabase(url, { quiet: true });
     client = new pg.Client({ connectionString: url, options: "-c TimeZone=UTC" });
     await client.connect();
@@ -50,6 +52,20 @@ describe("upgrading a database with data to the reporting cycle", () => {
   afterAll(async () => {
     await client?.end();
     if (url) await dropTestDatabase(url);
+  });
+
+  test("pending migrations are seen (the CLI runs); once applied, a restart skips the CLI", async () => {
+    expect(upToDateBefore).toBe(false);
+    expect(await isUpToDate(url)).toBe(true);
+    await migrateDatabase(url, { quiet: true });
+    // A failed migration, or one this code does not know, is left to the CLI.
+    await client.query(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('x', 'x', '29990101000000_unknown', now(), 0)`,
+    );
+    expect(await isUpToDate(url)).toBe(false);
+    await client.query(`DELETE FROM _prisma_migrations WHERE id = 'x'`);
+    expect(await isUpToDate(url)).toBe(true);
+    expect(await isUpToDate("postgresql://nobody:wrong@127.0.0.1:1/none")).toBe(false);
   });
 
   test("every migration is recorded as applied and finished", async () => {
