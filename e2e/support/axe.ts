@@ -11,7 +11,10 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   // Only violations are read: axe then skips collecting the passed, incomplete and inapplicable nodes,
   // which is most of its work on a long page (the rules that run are the same).
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect.soft(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
