@@ -11,10 +11,19 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 echo "== Prisma client";     npm run --silent db:generate >/dev/null
-echo "== Lint";              npm run --silent lint
-echo "== Type check";        npm run --silent typecheck
+
+# Lint and type check run side by side (each keeps one of the two cores busy) and print their own output.
+echo "== Lint and type check"
+npm run --silent lint & lint_pid=$!
+npm run --silent typecheck & typecheck_pid=$!
+lint_ok=0; typecheck_ok=0
+wait "$lint_pid" || lint_ok=1
+wait "$typecheck_pid" || typecheck_ok=1
+[ "$lint_ok" -eq 0 ] && [ "$typecheck_ok" -eq 0 ] || exit 1
+
 # The production build runs in the background while Vitest runs (the integration files run one after
-# another and leave a core free); its types were checked just above, so the build skips that pass.
+# another and leave a core free); tsc has just checked its types (and before any .next/types exist), so
+# the build skips that pass.
 build_log="$(mktemp)"
 SKIP_BUILD_TYPECHECK=1 npx next build >"$build_log" 2>&1 &
 build_pid=$!
