@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getNotifications } from "@/lib/data/notifications";
 import { getCurrentPeriod } from "@/lib/data/periods";
 import { toBell } from "@/lib/domain/notifications";
-import { canAdminister, canViewAudit } from "@/lib/domain/permissions";
+import { canAdminister, canRecordUpdates, canReviewUpdates, canViewAudit } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 // Every page below reads the session and live data.
@@ -18,6 +18,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const [user, period] = await Promise.all([getCurrentUser(), getCurrentPeriod()]);
   const notifications = user ? await getNotifications(user) : [];
   const links: NavLink[] = [
+    ...(user && canRecordUpdates(user) ? [{ href: "/my-work", label: "My work" }] : []),
+    ...(user && canReviewUpdates(user) ? [{ href: "/review", label: "Review" }] : []),
     { href: "/dashboard", label: "Dashboard" },
     { href: "/proposals", label: "Proposals" },
     { href: "/periods", label: "Reporting cycle" },
@@ -31,7 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link className="brand" href="/dashboard">
+          <Link className="brand" href="/">
             NATO–EU Progress Tracker
           </Link>
           {user && <MainNav links={links} />}

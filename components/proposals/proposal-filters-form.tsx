@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CheckGroup } from "@/components/ui/check-group";
 import { IncludeSelect } from "@/components/ui/include-select";
 import { ASSESSMENTS, ASSESSMENT_LABELS, IMPLEMENTATION_STATUSES, STATUS_LABELS, NO_UPDATE_LABEL } from "@/lib/domain/vocabulary";
+import { REVIEW_STATE_FILTER_LABELS, REVIEW_STATE_FILTER_VALUES } from "@/lib/domain/filter-query";
 import { hasActiveFilters, toFilterQuery, type ProposalFilters } from "@/lib/validation/proposal-filters";
 
 /** A GET form: the filters end up in the URL, so any view can be bookmarked or shared. */
@@ -10,11 +11,14 @@ export function ProposalFiltersForm({
   areas,
   organisations,
   periodId,
+  personal,
 }: {
   filters: ProposalFilters;
   areas: { id: string; name: string }[];
   organisations: { code: string; name: string }[];
   periodId: string | undefined;
+  /** Whether to offer "proposals I follow" and "needs my action" (people who record updates). */
+  personal: boolean;
 }) {
   return (
     <form method="get" className="card filters-form" role="search" aria-label="Filter proposals">
@@ -32,6 +36,21 @@ export function ProposalFiltersForm({
           </span>
           <IncludeSelect value={filters.include} describedBy="include-hint" />
         </div>
+        {personal && (
+          <fieldset>
+            <legend>Mine</legend>
+            <div className="check-list">
+              <label className="check">
+                <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} />
+                Proposals I follow
+              </label>
+              <label className="check">
+                <input type="checkbox" name="action" value="1" defaultChecked={filters.action} />
+                Needs my action
+              </label>
+            </div>
+          </fieldset>
+        )}
       </div>
       <div className="filters">
         <CheckGroup legend="Area" name="area" options={areas.map((a) => ({ value: a.id, label: a.name }))} selected={filters.area} />
@@ -46,6 +65,12 @@ export function ProposalFiltersForm({
           name="assessment"
           options={ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))}
           selected={filters.assessment}
+        />
+        <CheckGroup
+          legend="Review state"
+          name="state"
+          options={REVIEW_STATE_FILTER_VALUES.map((s) => ({ value: s, label: REVIEW_STATE_FILTER_LABELS[s] }))}
+          selected={filters.state}
         />
         <CheckGroup
           legend="Focal-point organisation"

@@ -13,26 +13,37 @@ type Props = {
   warnings: string[];
   /** For an approved update: whether it is a highlight of the report, and whether this user may change that. */
   highlight: { marked: boolean; canChange: boolean } | null;
+  /** Why this manager may not approve (their own update), shown in place of the Approve button. */
+  ownUpdate?: string | null;
+  /** The review queue's "… and next": where a decision leads (the queue's query), and the buttons' words. */
+  queue?: { next: string };
 };
 
 /** Managers approve a submitted update or return it to its author with a note, and choose the report's highlights. */
-export function ReviewPanel({ proposalId, periodId, version, canApprove, canReturn, warnings, highlight }: Props) {
+export function ReviewPanel({ proposalId, periodId, version, canApprove, canReturn, warnings, highlight, ownUpdate, queue }: Props) {
   const hidden = [
     { name: "proposalId", label: "", type: "hidden" as const, defaultValue: proposalId },
     { name: "periodId", label: "", type: "hidden" as const, defaultValue: periodId },
     { name: "expectedVersion", label: "", type: "hidden" as const, defaultValue: String(version) },
+    ...(queue ? [{ name: "next", label: "", type: "hidden" as const, defaultValue: queue.next }] : []),
   ];
+  const andNext = queue ? " and next" : "";
   return (
     <section className="card" aria-labelledby="review-title">
       <h2 id="review-title">Review</h2>
       <FlaggedWarnings warnings={warnings} />
+      {ownUpdate && (
+        <p className="callout" role="note" data-testid="own-update">
+          {ownUpdate}
+        </p>
+      )}
       <div className="grid grid--two">
         {canApprove && (
           <ActionForm
             label="Approve the update"
             action={reviewUpdate}
             fields={[...hidden, { name: "decision", label: "", type: "hidden", defaultValue: "approve" }]}
-            buttons={[{ label: "Approve" }]}
+            buttons={[{ label: `Approve${andNext}` }]}
           />
         )}
         {canReturn && (
@@ -44,7 +55,7 @@ export function ReviewPanel({ proposalId, periodId, version, canApprove, canRetu
               { name: "decision", label: "", type: "hidden", defaultValue: "return" },
               { name: "note", label: "Note to the author", type: "textarea", hint: "What should change before it can be approved." },
             ]}
-            buttons={[{ label: "Return to author", secondary: true }]}
+            buttons={[{ label: `Return to author${andNext}`, secondary: true }]}
           />
         )}
       </div>

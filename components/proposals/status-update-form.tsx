@@ -70,12 +70,15 @@ export function StatusUpdateForm({
   initial,
   periodName,
   cancelHref,
+  returnTo,
   canSubmit,
   previous,
 }: {
   initial: StatusUpdateFormValues;
   periodName: string;
   cancelHref: string;
+  /** Where a successful save leads: "my-work" when opened from there, else the proposal page. */
+  returnTo?: "my-work";
   canSubmit: boolean;
   previous: Previous | null;
 }) {
@@ -140,6 +143,7 @@ export function StatusUpdateForm({
       <input type="hidden" name="proposalId" value={values.proposalId} />
       <input type="hidden" name="periodId" value={values.periodId} />
       <input type="hidden" name="expectedVersion" value={values.expectedVersion} />
+      {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
 
       <fieldset className="field" aria-describedby={describedBy(errors.status && errorId("status"), ...warningsAbout("status"))}>
         <legend>Implementation status</legend>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { notifyReturned } from "@/lib/data/notifications";
 import { reviewStatusUpdate } from "@/lib/data/status-updates";
+import { isReviewQueuePath } from "@/lib/domain/review-queue";
 import { reviewSchema, toFieldErrors } from "@/lib/validation/status-update";
 import { formValues, toFormError, type FormState } from "./form-state";
 import { runSaveStatusUpdate, type SaveStatusUpdateState } from "./save-status-update";
@@ -16,6 +17,8 @@ export async function saveStatusUpdate(_previous: SaveStatusUpdateState, formDat
   const result = await runSaveStatusUpdate(formData);
   if (result.status !== "saved") return result;
   revalidatePath(`/proposals/${result.proposalId}`);
+  // Opened from "My work": back there, where the next item waits.
+  if (formData.get("returnTo") === "my-work") redirect(`/my-work?done=${result.outcome}`);
   // The proposal page shows the warnings the server stored with the update ("Flagged when saved: …").
   redirect(`/proposals/${encodeURIComponent(result.proposalId)}?${result.outcome}=1`);
 }
@@ -36,5 +39,8 @@ export async function reviewUpdate(_previous: FormState, formData: FormData): Pr
     return toFormError(error, { action: "reviewUpdate", proposalId: values.proposalId }, values);
   }
   revalidatePath(`/proposals/${values.proposalId}`);
-  redirect(`/proposals/${encodeURIComponent(values.proposalId ?? "")}?${decision === "approve" ? "approved" : "returned"}=1`);
+  const done = decision === "approve" ? "approved" : "returned";
+  // From the review queue ("… and next"): on to the item the page named, saying what was just decided.
+  if (isReviewQueuePath(values.next)) redirect(`${values.next}${values.next.includes("?") ? "&" : "?"}done=${done}`);
+  redirect(`/proposals/${encodeURIComponent(values.proposalId ?? "")}?${done}=1`);
 }

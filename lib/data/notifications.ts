@@ -82,14 +82,15 @@ async function bellRows(userId: string, period: PeriodSummary, withDue: boolean,
       UNION ALL
       SELECT 'review', p.id, p.number, p.title, NULL, NULL
       FROM "StatusUpdate" s JOIN "Proposal" p ON p.id = s."proposalId"
-      WHERE ${withReviews} AND s."periodId" = ${period.id} AND s."workflowState" = 'SUBMITTED'
+      WHERE ${withReviews} AND s."periodId" = ${period.id} AND s."workflowState" = 'SUBMITTED' AND s."authorId" <> ${userId}
     ) AS items
     ORDER BY kind = 'review', kind = 'due', number`;
 }
 
 /**
  * What needs the user's action now, one item per action and uncapped: returned items first, then due
- * updates, then (managers) every update awaiting review. The bell folds the reviews into one line and
+ * updates, then (managers) every update awaiting review that someone else wrote (a manager never
+ * approves their own: lib/domain/workflow.ts). The bell folds the reviews into one line and
  * shows the first lines (lib/domain/notifications.ts); /notifications shows them all.
  * Cached per request: the layout's bell, the dashboard and /notifications ask for the same list.
  */
@@ -119,7 +120,7 @@ export const getNotifications = cache(async (user: Actor, now = new Date()): Pro
         kind: "review",
         title: `${proposalCode(r.number!)} awaiting review`,
         detail: `${r.title} · ${period.name}`,
-        href: `/proposals/${r.proposalId}`,
+        href: `/review?at=${r.proposalId}`,
       });
     }
   }

@@ -4,6 +4,9 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
 import { setsEndorsedBy, type PeriodSpan } from "@/lib/domain/catalogue";
 import { includedStates, type IncludeOption, type ProposalRow } from "@/lib/domain/proposals";
+import { canRecordUpdates, canReviewUpdates, type Actor } from "@/lib/domain/permissions";
+import type { PeriodState } from "@/lib/domain/vocabulary";
+import type { WorkflowState } from "@/lib/domain/workflow";
 import type { ProposalFilters } from "@/lib/validation/proposal-filters";
 import { endOfAsOfDay } from "@/lib/domain/as-of";
 import { currentUpdateSelect, focalPointsSelect, toCurrentUpdate, toFocalPointRefs, versionSelect } from "./status-update-dto";
@@ -63,18 +66,58 @@ function inPeriodWhere(span: PeriodSpan | null): Prisma.ProposalWhereInput {
   return { set: { in: setsEndorsedBy(span.cutOffOn) }, OR: [{ retiredAt: null }, { retiredAt: { gt: span.startsOn } }] };
 }
 
-/** A period's first day and cut-off (null for no period, or an unknown one). */
-async function periodSpan(periodId: string | null): Promise<PeriodSpan | null> {
+type ListPeriod = PeriodSpan & { state: PeriodState };
+
+/** A period's first day, cut-off and state (null for no period, or an unknown one). */
+async function periodSpan(periodId: string | null): Promise<ListPeriod | null> {
   if (!periodId) return null;
-  return getDb().reportingPeriod.findUnique({ where: { id: periodId }, select: { startsOn: true, cutOffOn: true } });
+  return getDb().reportingPeriod.findUnique({ where: { id: periodId }, select: { startsOn: true, cutOffOn: true, state: true } });
+}
+
+/**
+ * The person's own filters: the proposals they follow, and what needs their action in the period, by
+ * the rules of "My work" and the bell (lib/data/notifications.ts): returned updates they wrote or follow;
+ * while the period is open, the proposals they follow with no update or a draft; for managers, updates
+ * awaiting review that they did not write. Without a viewer (or a period) these filters match nothing.
+ */
+function viewerWhere(filters: ProposalFilters, periodId: string | null, period: ListPeriod | null, viewer: Actor | null): Prisma.ProposalWhereInput[] {
+  const and: Prisma.ProposalWhereInput[] = [];
+  const none = { id: { in: [] } };
+  if (filters.mine) and.push(viewer ? { focalPoints: { some: { userId: viewer.id } } } : none);
+  if (filters.action) {
+    if (!viewer || !periodId || !period) return [...and, none];
+    const follows = { focalPoints: { some: { userId: viewer.id } } };
+    const or: Prisma.ProposalWhereInput[] = [
+      { statusUpdates: { some: { periodId, workflowState: "RETURNED", authorId: viewer.id } } },
+      { ...follows, statusUpdates: { some: { periodId, workflowState: "RETURNED" } } },
+    ];
+    if (period.state === "OPEN" && canRecordUpdates(viewer)) {
+      or.push({ ...follows, statusUpdates: { none: { periodId, workflowState: { in: ["SUBMITTED", "APPROVED", "RETURNED"] } } } });
+    }
+    if (canReviewUpdates(viewer)) or.push({ statusUpdates: { some: { periodId, workflowState: "SUBMITTED", authorId: { not: viewer.id } } } });
+    and.push({ OR: or });
+  }
+  if (filters.state.length) {
+    const states = filters.state.filter((s) => s !== "NONE") as WorkflowState[];
+    const or: Prisma.ProposalWhereInput[] = [];
+    if (states.length) or.push({ statusUpdates: { some: { periodId: periodId ?? "", workflowState: { in: states } } } });
+    if (filters.state.includes("NONE")) or.push({ statusUpdates: { none: { periodId: periodId ?? "" } } });
+    and.push({ OR: or });
+  }
+  return and;
 }
 
 /**
  * SQL conditions for the list filters; status and assessment refer to the given period's update, of
  * `span` (the proposals outside it are left out: see inPeriodWhere).
  */
-export function proposalWhere(filters: ProposalFilters, periodId: string | null, span: PeriodSpan | null): Prisma.ProposalWhereInput {
-  const and: Prisma.ProposalWhereInput[] = [inPeriodWhere(span)];
+export function proposalWhere(
+  filters: ProposalFilters,
+  periodId: string | null,
+  span: ListPeriod | null,
+  viewer: Actor | null = null,
+): Prisma.ProposalWhereInput {
+  const and: Prisma.ProposalWhereInput[] = [inPeriodWhere(span), ...viewerWhere(filters, periodId, span, viewer)];
   if (filters.q) {
     const q = likeLiteral(filters.q);
     const code = /^p?(\d{1,4})$/i.exec(filters.q);
@@ -104,21 +147,29 @@ export function proposalWhere(filters: ProposalFilters, periodId: string | null,
 /** One page of a list: `take` rows after `skip`; all rows when omitted (the CSV export). */
 export type Page = { skip: number; take: number };
 
-/** Proposals matching the filters, in number order, each with its update for the period. */
-export async function listProposals(filters: ProposalFilters, periodId: string | null, page?: Page): Promise<ProposalRow[]> {
-  return (await queryProposals(filters, periodId, page, false)).rows;
+/**
+ * Proposals matching the filters, in number order, each with its update for the period. `viewer` is the
+ * signed-in person the "mine" and "needs my action" filters refer to.
+ */
+export async function listProposals(filters: ProposalFilters, periodId: string | null, options: { page?: Page; viewer?: Actor } = {}): Promise<ProposalRow[]> {
+  return (await queryProposals(filters, periodId, options.page, false, options.viewer ?? null)).rows;
 }
 
 /** One page of the matching proposals and how many match in all (the list page). */
-export async function listProposalPage(filters: ProposalFilters, periodId: string | null, page: Page): Promise<{ rows: ProposalRow[]; total: number }> {
-  return queryProposals(filters, periodId, page, true);
+export async function listProposalPage(
+  filters: ProposalFilters,
+  periodId: string | null,
+  page: Page,
+  viewer: Actor | null = null,
+): Promise<{ rows: ProposalRow[]; total: number }> {
+  return queryProposals(filters, periodId, page, true, viewer);
 }
 
-async function queryProposals(filters: ProposalFilters, periodId: string | null, page: Page | undefined, withTotal: boolean) {
+async function queryProposals(filters: ProposalFilters, periodId: string | null, page: Page | undefined, withTotal: boolean, viewer: Actor | null) {
   const span = await periodSpan(periodId);
-  if (filters.asOf && periodId) return queryProposalsAsOf(filters, periodId, span, filters.asOf, page, withTotal);
+  if (filters.asOf && periodId) return queryProposalsAsOf(filters, periodId, span, filters.asOf, page, withTotal, viewer);
   const db = getDb();
-  const where = proposalWhere(filters, periodId, span);
+  const where = proposalWhere(filters, periodId, span, viewer);
   const [rows, total] = await Promise.all([
     db.proposal.findMany({ where, select: rowSelect(periodId, filters.include), orderBy: { number: "asc" }, ...page }),
     withTotal ? db.proposal.count({ where }) : Promise.resolve(0),
@@ -134,17 +185,19 @@ async function queryProposals(filters: ProposalFilters, periodId: string | null,
 async function queryProposalsAsOf(
   filters: ProposalFilters,
   periodId: string,
-  span: PeriodSpan | null,
+  span: ListPeriod | null,
   asOf: string,
   page: Page | undefined,
   withTotal: boolean,
+  viewer: Actor | null,
 ) {
   const db = getDb();
   const counted = await db.$queryRaw<{ proposalId: string; updateId: string; revisionId: string; status: string; assessment: string }[]>`
     SELECT c."proposalId", c."updateId", c."revisionId", c.status::text AS status, c.assessment::text AS assessment
     FROM ${countedSql(periodId, includedStates(filters.include), endOfAsOfDay(asOf))} c`;
   const byProposal = new Map(counted.map((c) => [c.proposalId, c]));
-  const and: Prisma.ProposalWhereInput[] = [proposalWhere({ ...filters, status: [], assessment: [] }, periodId, span)];
+  // The person's own filters (mine, needs my action, review state) describe the updates as they are now.
+  const and: Prisma.ProposalWhereInput[] = [proposalWhere({ ...filters, status: [], assessment: [] }, periodId, span, viewer)];
   if (filters.status.length) {
     const statuses: string[] = filters.status;
     const or: Prisma.ProposalWhereInput[] = [{ id: { in: counted.filter((c) => statuses.includes(c.status)).map((c) => c.proposalId) } }];

@@ -4,7 +4,7 @@ import { canEditProposal, canReviewUpdates, type Actor } from "@/lib/domain/perm
 import { changedFieldLabels } from "@/lib/domain/diff";
 import type { CurrentUpdate } from "@/lib/domain/proposals";
 import { isWritable, requiresRationale } from "@/lib/domain/review-rules";
-import { nextWorkflowState, stateAfterSave, updatePermissions, type WorkflowState } from "@/lib/domain/workflow";
+import { nextWorkflowState, ownUpdateReason, stateAfterSave, updatePermissions, type WorkflowState } from "@/lib/domain/workflow";
 import { notInPeriodReason } from "@/lib/domain/catalogue";
 import { warningMessages } from "@/lib/domain/update-warnings";
 import { AppError } from "@/lib/errors";
@@ -36,6 +36,8 @@ type LockedRow = Content & {
   workflowState: WorkflowState;
   returnNote: string | null;
   authorId: string;
+  /** Who wrote the latest version (the author, or a manager who corrected it). */
+  lastEditorId: string | null;
   warnings: string[] | null;
 };
 
@@ -43,7 +45,8 @@ type LockedRow = Content & {
 async function lockUpdate(tx: Prisma.TransactionClient, proposalId: string, periodId: string): Promise<LockedRow | undefined> {
   const rows = await tx.$queryRaw<LockedRow[]>`
     SELECT id, version, status::text AS status, assessment::text AS assessment, progress, narrative,
-           "nextSteps", "evidenceLinks", rationale, warnings, "workflowState"::text AS "workflowState", "returnNote", "authorId"
+           "nextSteps", "evidenceLinks", rationale, warnings, "workflowState"::text AS "workflowState", "returnNote", "authorId",
+           (SELECT r."authorId" FROM "StatusUpdateRevision" r WHERE r."statusUpdateId" = "StatusUpdate".id ORDER BY r.version DESC LIMIT 1) AS "lastEditorId"
     FROM "StatusUpdate"
     WHERE "proposalId" = ${proposalId} AND "periodId" = ${periodId}
     FOR UPDATE`;
@@ -247,8 +250,11 @@ export async function reviewStatusUpdate(
       const existing = await lockUpdate(tx, input.proposalId, input.periodId);
       if (!existing) throw new AppError("NOT_FOUND", "There is no update to review.");
       if (existing.version !== input.expectedVersion) throw new StaleVersion();
-      const allowed = updatePermissions(actor, access, { period, reopening, workflowState: existing.workflowState, now });
+      const writtenBy = [existing.authorId, ...(existing.lastEditorId ? [existing.lastEditorId] : [])];
+      const allowed = updatePermissions(actor, access, { period, reopening, workflowState: existing.workflowState, now, writtenBy });
       const may = input.decision === "approve" ? allowed.canApprove : allowed.canReturn;
+      const own = input.decision === "approve" && existing.workflowState === "SUBMITTED" ? ownUpdateReason(actor, writtenBy) : null;
+      if (own) throw new Refused(own);
       if (!may) {
         throw new AppError(
           "CONFLICT",

@@ -32,6 +32,14 @@ const RULES: { match: RegExp; text: ForbiddenText }[] = [
     },
   },
   {
+    match: /^\/review(\/|$)/,
+    text: {
+      title: "Reviewing updates is for managers",
+      body: "Managers approve submitted updates or return them to their authors. Your updates and what you owe are on My work.",
+      link: { href: "/my-work", label: "Go to My work" },
+    },
+  },
+  {
     match: /^\/reports(\/|$)/,
     text: {
       title: "This report is not available to you yet",

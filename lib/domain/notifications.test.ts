@@ -40,7 +40,7 @@ test.each([
 
 test("toBell: the review line leads to the period's list of updates awaiting review and counts them", () => {
   const [line] = toBell(items("review", 3), PERIOD).items;
-  expect(line).toEqual({ kind: "review", title: "3 updates awaiting review", detail: PERIOD.name, href: "/periods/report-11#awaiting-review", count: 3 });
+  expect(line).toEqual({ kind: "review", title: "3 updates awaiting review", detail: PERIOD.name, href: "/review", count: 3 });
 });
 
 test.each([

@@ -49,7 +49,7 @@ export function describeActionCount(count: number): string {
 
 /**
  * The bell: every returned and due item on its own line, the reviews folded into one line leading to the
- * period's cockpit (where they are listed), at most `max` lines. The badge counts every item.
+ * review queue, at most `max` lines. The badge counts every item.
  */
 export function toBell(items: Notification[], period: { id: string; name: string } | null, max = BELL_MAX_ITEMS): Bell {
   const reviews = items.filter((n) => n.kind === "review");
@@ -59,7 +59,7 @@ export function toBell(items: Notification[], period: { id: string; name: string
       kind: "review",
       title: `${reviews.length} update${reviews.length === 1 ? "" : "s"} awaiting review`,
       detail: period?.name ?? "",
-      href: period ? `/periods/${period.id}#awaiting-review` : "/notifications#review",
+      href: "/review",
       count: reviews.length,
     });
   }

@@ -41,6 +41,16 @@ export function canEditProposal(actor: Actor, proposal: ProposalAccess): boolean
   return proposal.focalPointUserIds.includes(actor.id);
 }
 
+/** Staff, managers and admins record updates (for the proposals canEditProposal allows); viewers only read. */
+export function canRecordUpdates(actor: Actor): boolean {
+  return hasRole(actor, "STAFF");
+}
+
+/** Where a signed-in person lands: staff on "My work", managers, admins and viewers on the dashboard. */
+export function landingPath(actor: Actor): string {
+  return actor.role === "STAFF" ? "/my-work" : "/dashboard";
+}
+
 /** Managers review updates (approve, return) and run the reporting periods. */
 export function canReviewUpdates(actor: Actor): boolean {
   return hasRole(actor, "MANAGER");

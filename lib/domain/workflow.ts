@@ -31,9 +31,16 @@ export function nextWorkflowState(state: WorkflowState, action: WorkflowAction):
 /**
  * Whether the actor may take the action on an update in `state`. Staff edit and submit their own
  * proposals' drafts and returned items; a submitted item is frozen for staff while under review
- * (managers may still correct it); approving and returning are for managers and admins.
+ * (managers may still correct it); approving and returning are for managers and admins, and nobody
+ * approves an update they wrote (`writtenBy`: its author and whoever last changed its content): four eyes.
  */
-export function canTakeWorkflowAction(actor: Actor, proposal: ProposalAccess, state: WorkflowState, action: WorkflowAction): boolean {
+export function canTakeWorkflowAction(
+  actor: Actor,
+  proposal: ProposalAccess,
+  state: WorkflowState,
+  action: WorkflowAction,
+  writtenBy: readonly string[] = [],
+): boolean {
   if (nextWorkflowState(state, action) === null) return false;
   const isManager = hasRole(actor, "MANAGER");
   switch (action) {
@@ -42,6 +49,7 @@ export function canTakeWorkflowAction(actor: Actor, proposal: ProposalAccess, st
     case "submit":
       return canEditProposal(actor, proposal);
     case "approve":
+      return isManager && !writtenBy.includes(actor.id);
     case "return":
       return isManager;
   }
@@ -54,7 +62,14 @@ export type UpdateContext = {
   /** The update's state; null when none is recorded yet (a new update starts as a draft). */
   workflowState: WorkflowState | null;
   now: Date;
+  /** Who wrote the update under review: its author and the last person who changed its content. */
+  writtenBy?: readonly string[];
 };
+
+/** Why a manager may not approve an update, when it is their own (four eyes); null otherwise. */
+export function ownUpdateReason(actor: Actor, writtenBy: readonly string[]): string | null {
+  return writtenBy.includes(actor.id) ? "You wrote this update, so another manager approves it (four eyes)." : null;
+}
 
 /**
  * The state an edit starts from. Reopening a proposal in a locked period is a manager's decision to let
@@ -88,7 +103,7 @@ export function updatePermissions(actor: Actor, proposal: ProposalAccess, contex
   return {
     canEdit: writable && canTakeWorkflowAction(actor, proposal, base, "edit"),
     canSubmit: writable && canTakeWorkflowAction(actor, proposal, base, "submit"),
-    canApprove: reviewable && exists && canTakeWorkflowAction(actor, proposal, state, "approve"),
+    canApprove: reviewable && exists && canTakeWorkflowAction(actor, proposal, state, "approve", context.writtenBy),
     canReturn: reviewable && exists && canTakeWorkflowAction(actor, proposal, state, "return"),
   };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { asOfProblem } from "@/lib/domain/as-of";
 import { DEFAULT_INCLUDE, INCLUDE_OPTIONS, type IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
+import { REVIEW_STATE_FILTER_VALUES } from "@/lib/domain/filter-query";
 
 const rawValues = z.union([z.string(), z.array(z.string())]).optional();
 
@@ -19,6 +20,9 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
 
 const pattern = (re: RegExp, normalise: (s: string) => string = (s) => s) =>
   rawValues.transform((raw) => [...new Set(splitValues(raw).map(normalise))].filter((s) => re.test(s)));
+
+/** A yes/no filter: present as "1" (or "true", "on") in the URL. */
+const flag = rawValues.transform((raw) => ["1", "true", "on"].includes([raw ?? []].flat()[0] ?? ""));
 
 export const STATUS_FILTER_VALUES = [...IMPLEMENTATION_STATUSES, "NO_UPDATE"] as const;
 
@@ -40,6 +44,12 @@ export const proposalFiltersSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && asOfProblem(v, new Date()) === null ? v : undefined)),
+  /** Only the proposals the signed-in person follows as focal point. */
+  mine: flag,
+  /** Only what needs the signed-in person's action now (as on "My work" and in the bell). */
+  action: flag,
+  /** The review state of the proposal's update in the period, as it is now ("NONE": no update at all). */
+  state: list(REVIEW_STATE_FILTER_VALUES),
   /** Which updates count: approved ones unless asked for more, as on the dashboard and in reports. */
   include: z
     .string()
@@ -63,6 +73,9 @@ export function parseProposalFilters(searchParams: SearchParams | URLSearchParam
     status: record.status,
     assessment: record.assessment,
     org: record.org,
+    mine: record.mine,
+    action: record.action,
+    state: record.state,
     period: [flatten(record.period)].flat()[0],
     asOf: [flatten(record.asOf)].flat()[0],
     include: [flatten(record.include)].flat()[0],
@@ -73,5 +86,14 @@ export function parseProposalFilters(searchParams: SearchParams | URLSearchParam
 export { proposalListHref, toFilterQuery } from "@/lib/domain/filter-query";
 
 export function hasActiveFilters(filters: ProposalFilters): boolean {
-  return Boolean(filters.q || filters.area.length || filters.status.length || filters.assessment.length || filters.org.length);
+  return Boolean(
+    filters.q ||
+    filters.area.length ||
+    filters.status.length ||
+    filters.assessment.length ||
+    filters.org.length ||
+    filters.mine ||
+    filters.action ||
+    filters.state.length,
+  );
 }

@@ -73,12 +73,12 @@ describe("getNotifications, every item", () => {
     expect(bell.label).toBe(`Notifications: ${items.length} need your action`);
   });
 
-  test("a manager: one item per update awaiting review, each leading to its proposal; the badge counts them all", async () => {
+  test("a manager: one item per update awaiting review, each leading to it in the review queue; the badge counts them all", async () => {
     const submitted = await inState("SUBMITTED");
     expect(submitted.length).toBeGreaterThan(1);
     const items = await getNotifications(manager);
     expect(items.every((n) => n.kind === "review")).toBe(true);
-    expect(items.map((n) => n.href)).toEqual(submitted.map((id) => `/proposals/${id}`));
+    expect(items.map((n) => n.href)).toEqual(submitted.map((id) => `/review?at=${id}`));
     expect(items[0]!.detail).toContain(period.name);
 
     const bell = toBell(items, period);

@@ -11,7 +11,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { Pagination } from "@/components/ui/pagination";
 import { countProposals, listAreas, listOrganisations, listProposalPage } from "@/lib/data/proposals";
-import { canExport, canViewProposals } from "@/lib/domain/permissions";
+import { canExport, canRecordUpdates, canViewProposals } from "@/lib/domain/permissions";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { hasActiveFilters, parseProposalFilters, toFilterQuery } from "@/lib/validation/proposal-filters";
 
@@ -34,7 +34,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
   // Both count the proposals of the period: retired ones are out of periods that start after retirement.
   const [total, { rows, total: matching }] = await Promise.all([
     countProposals(period?.id ?? null),
-    listProposalPage(filters, period?.id ?? null, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    listProposalPage(filters, period?.id ?? null, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }, user),
   ]);
   const pageCount = Math.max(1, Math.ceil(matching / PAGE_SIZE));
   const pageHref = (p: number) => {
@@ -75,7 +75,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
         </p>
       )}
       <CatalogueNotice />
-      <ProposalFiltersForm filters={filters} areas={areas} organisations={organisations} periodId={filters.period} />
+      <ProposalFiltersForm filters={filters} areas={areas} organisations={organisations} periodId={filters.period} personal={canRecordUpdates(user)} />
       {rows.length === 0 ? (
         <p className="card">No proposal matches these filters.</p>
       ) : (

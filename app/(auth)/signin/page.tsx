@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const returnTo = safeReturnPath(params.callbackUrl);
+  // No return path: the landing page of the role (app/page.tsx).
+  const returnTo = safeReturnPath(params.callbackUrl, "/");
   const passwordSet = params.passwordSet === "1";
   const email = typeof params.email === "string" && params.email.length <= 320 ? params.email : "";
   if (await getCurrentUser()) redirect(returnTo);

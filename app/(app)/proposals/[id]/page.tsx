@@ -10,11 +10,11 @@ import { getActiveReopening, getCurrentPeriod } from "@/lib/data/periods";
 import { getProposal } from "@/lib/data/proposals";
 import { isInPeriod } from "@/lib/domain/catalogue";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
-import { canManagePeriods, canViewProposals } from "@/lib/domain/permissions";
+import { canManagePeriods, canReviewUpdates, canViewProposals } from "@/lib/domain/permissions";
 import { focalPointNames } from "@/lib/domain/proposals";
 import { canManageReports, highlightBlocker } from "@/lib/domain/report";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
-import { updatePermissions } from "@/lib/domain/workflow";
+import { ownUpdateReason, updatePermissions } from "@/lib/domain/workflow";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,7 +45,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // A proposal outside the period (its set not yet endorsed, or retired before the period began) takes no
   // updates in it (the server refuses them too).
   const inPeriod = !period || isInPeriod(proposal, period);
-  const allowed = period && inPeriod ? updatePermissions(user, access, { period, reopening, workflowState: current?.workflowState ?? null, now }) : null;
+  const writtenBy = current ? [current.authorId] : [];
+  const allowed =
+    period && inPeriod ? updatePermissions(user, access, { period, reopening, workflowState: current?.workflowState ?? null, now, writtenBy }) : null;
+  // A manager's own submitted update: approving it is for another manager (four eyes).
+  const ownUpdate = current?.workflowState === "SUBMITTED" && canReviewUpdates(user) ? ownUpdateReason(user, writtenBy) : null;
   const flash = Object.keys(FLASH).find((key) => query[key] === "1");
 
   return (
@@ -111,6 +115,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {period && current && allowed && (allowed.canApprove || allowed.canReturn) && (
         <ReviewPanel
+          ownUpdate={ownUpdate}
           proposalId={proposal.id}
           periodId={period.id}
           version={current.version}

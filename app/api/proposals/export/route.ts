@@ -16,7 +16,7 @@ export async function GET(request: Request) {
     if (!canExport(user)) throw new AppError("FORBIDDEN", "Your role cannot export.");
     const filters = parseProposalFilters(new URL(request.url).searchParams);
     const period = await resolvePeriod(filters.period);
-    const rows = await listProposals(filters, period?.id ?? null);
+    const rows = await listProposals(filters, period?.id ?? null, { viewer: user });
     const csv = toCsv(proposalCsvRows(rows, period?.name ?? "", filters.include));
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(csv, {

@@ -13,10 +13,12 @@ import type { StatusUpdateFormValues } from "@/lib/validation/status-update";
 
 export const metadata: Metadata = { title: "Record update" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function RecordUpdatePage({ params }: Props) {
-  const { id } = await params;
+export default async function RecordUpdatePage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  // Opened from "My work": saving and cancelling lead back there.
+  const fromMyWork = query.from === "my-work";
   const user = await requirePageUser(`/proposals/${encodeURIComponent(id)}/update`);
   if (!canViewProposals(user)) notFound();
   const now = new Date();
@@ -76,7 +78,8 @@ export default async function RecordUpdatePage({ params }: Props) {
         <StatusUpdateForm
           initial={initial}
           periodName={period.name}
-          cancelHref={`/proposals/${proposal.id}`}
+          cancelHref={fromMyWork ? "/my-work" : `/proposals/${proposal.id}`}
+          returnTo={fromMyWork ? "my-work" : undefined}
           canSubmit={allowed.canSubmit}
           previous={
             previous
