@@ -197,7 +197,9 @@ describe("getDashboard", () => {
     before = await expectCountedBy(before, ["all"]);
     await record("submit", 1);
     before = await expectCountedBy(before, ["submitted"]);
-    await reviewStatusUpdate(actor, { proposalId: proposalId!, periodId: openPeriodId, decision: "approve", note: "", expectedVersion: 2 });
+    // Another manager approves (four eyes).
+    const reviewer = await createUser(prisma, { role: "MANAGER", organisationId: "nato" });
+    await reviewStatusUpdate(reviewer, { proposalId: proposalId!, periodId: openPeriodId, decision: "approve", note: "", expectedVersion: 2 });
     await expectCountedBy(before, ["approved"]);
   });
 });

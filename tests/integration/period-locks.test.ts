@@ -18,6 +18,7 @@ let prisma: PrismaClient;
 let periodId: string;
 let pool: ProposalPool;
 let manager: TestActor;
+let reviewer: TestActor;
 /** The seeded period's cut-off day (00:00 UTC), when this file locks it. */
 let cutOff: Date;
 
@@ -26,6 +27,8 @@ beforeAll(async () => {
   periodId = await getOpenPeriodId(prisma);
   pool = new ProposalPool(await proposalsWithoutOpenUpdate(prisma));
   manager = await createActor(prisma, "MANAGER");
+  // The manager corrects X below; approving it is for another manager (four eyes).
+  reviewer = await createActor(prisma, "MANAGER");
   cutOff = await lockSeededOpenPeriod(prisma, manager, periodId);
 });
 
@@ -172,8 +175,8 @@ describe.sequential("a locked period", () => {
     expect(saved).toMatchObject({ version: 2, workflowState: "SUBMITTED" });
   });
 
-  test("reviewing goes on in a locked period: the manager approves X after its reopening expired", async () => {
-    const reviewed = await reviewStatusUpdate(manager, { proposalId: x, periodId, decision: "approve", note: "", expectedVersion: 2 }, addDays(lastDay, 3));
+  test("reviewing goes on in a locked period: another manager approves X after its reopening expired", async () => {
+    const reviewed = await reviewStatusUpdate(reviewer, { proposalId: x, periodId, decision: "approve", note: "", expectedVersion: 2 }, addDays(lastDay, 3));
     expect(reviewed).toMatchObject({ version: 3, workflowState: "APPROVED" });
   });
 

@@ -849,8 +849,9 @@ describe.sequential("the open 11th report", () => {
       const meanwhile = await expectedDraft(prisma, 11);
       expect(meanwhile.proposals.find((p) => p.number === target!.number)!.status).toBeNull();
       expect(await recordStatusUpdate(natoManager, await input("submit"), now)).toMatchObject({ workflowState: "SUBMITTED" });
+      // Another manager approves what the NATO manager corrected (four eyes).
       const approved = await reviewStatusUpdate(
-        natoManager,
+        euManager,
         { proposalId, periodId: period11.id, decision: "approve", note: "", expectedVersion: await version() },
         now,
       );

@@ -64,8 +64,10 @@ describe("StatusCount", () => {
         intent,
         expectedVersion,
       });
+    // Another manager reviews (four eyes).
+    const reviewer = await createUser(prisma, { role: "MANAGER", organisationId: "nato" });
     const review = (decision: "approve" | "return", expectedVersion: number) =>
-      reviewStatusUpdate(actor, {
+      reviewStatusUpdate(reviewer, {
         proposalId: proposalId!,
         periodId: openPeriodId,
         decision,

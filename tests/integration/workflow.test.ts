@@ -346,6 +346,23 @@ describe("what managers may and may not do with drafts and submitted updates", (
     expect(current.update).toMatchObject({ narrative: "Corrected by the manager.", authorId: staff.id });
     expect(current.revisions.at(-1)).toMatchObject({ authorId: manager.id, organisationId: "eu" });
   });
+
+  test("four eyes: the manager who corrected it cannot approve it (refused, audited, nothing written); another manager can", async () => {
+    await expectRefused(proposalId, manager, () => review(manager, proposalId, "approve", 3), "approve");
+    const other = await createActor(prisma, "MANAGER", { organisationId: "nato" });
+    const counts = await tableCounts(prisma);
+    const before = await recorded(proposalId);
+    await review(other, proposalId, "approve", 3);
+    await expectOneStep(proposalId, before, counts, { state: "APPROVED", action: "status_update.approve", actor: other });
+  });
+
+  test("four eyes: a manager cannot approve an update they wrote, but may return it", async () => {
+    const own = pool.take();
+    await recordStatusUpdate(manager, input(own, 0, { intent: "submit" }));
+    await expectRefused(own, manager, () => review(manager, own, "approve", 1), "approve");
+    const returned = await review(manager, own, "return", 1, "Withdrawn to add the minutes.");
+    expect(returned).toMatchObject({ workflowState: "RETURNED" });
+  });
 });
 
 describe("reviewing outside open and locked periods", () => {
