@@ -279,7 +279,7 @@ test.describe("review controls", () => {
 });
 
 test.describe("reporting cycle and audit pages", () => {
-  test("staff get 403 on /audit, /periods/new and a period's edit page, and see no manager controls on the cockpit", async ({ browser }) => {
+  test("staff get 403 on /audit, /periods/new, a period's edit page and the review queue, and see no manager controls on the cockpit", async ({ browser }) => {
     const staff = await newUser("STAFF");
     const page = await signedInPage(browser, staff);
     try {
@@ -290,7 +290,9 @@ test.describe("reporting cycle and audit pages", () => {
       await expect(page.getByLabel("Report number")).toHaveCount(0);
       await expectForbiddenPage(page, `/periods/${await openPeriodId()}/edit`);
       await expect(page.getByLabel("Cut-off")).toHaveCount(0);
-      expect(await permissionDenials(staff.id)).toBe(deniedBefore + 3);
+      await expectForbiddenPage(page, "/review");
+      await expect(page.getByTestId("review-queue")).toHaveCount(0);
+      expect(await permissionDenials(staff.id)).toBe(deniedBefore + 4);
 
       // What staff may see: the cycle's pages, read-only.
       await page.goto("/periods");

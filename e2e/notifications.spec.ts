@@ -38,7 +38,8 @@ async function currentProposalIds(): Promise<string[]> {
 /**
  * What needs the user's action, counted here with Prisma (not with the app's SQL): returned updates they
  * wrote or follow; while the period is open, each proposal they follow with no submitted, approved or
- * returned update (not retired before the period); for managers, every update awaiting review.
+ * returned update (not retired before the period); for managers, every update awaiting review that
+ * someone else wrote (four eyes).
  */
 async function actionsNeeded(user: { id: string; role: string }): Promise<number> {
   const period = await testDb().reportingPeriod.findUniqueOrThrow({
@@ -59,7 +60,8 @@ async function actionsNeeded(user: { id: string; role: string }): Promise<number
         })
       : 0;
   const reviews =
-    user.role === "MANAGER" || user.role === "ADMIN" ? await testDb().statusUpdate.count({ where: { periodId: period.id, workflowState: "SUBMITTED" } }) : 0;
+    user.role === "MANAGER" || user.role === "ADMIN" ? await testDb().statusUpdate.count({ where: { periodId: period.id, workflowState: "SUBMITTED", authorId: { not: user.id } } })
+      : 0;
   return returned + due + reviews;
 }
 
@@ -146,7 +148,7 @@ test("a manager: the badge counts every update awaiting review, shown as one lin
     await managerPage.goto("/notifications");
     const reviews = managerPage.getByRole("region", { name: `Awaiting your review (${awaiting})` });
     await expect(reviews.getByRole("listitem")).toHaveCount(awaiting);
-    await expect(reviews.getByRole("link").first()).toHaveAttribute("href", /^\/proposals\/[^/]+$/);
+    await expect(reviews.getByRole("link").first()).toHaveAttribute("href", /^\/review\?at=[^/&]+$/);
     await expectNoAxeViolations(managerPage);
   } finally {
     await managerPage.context().close();
