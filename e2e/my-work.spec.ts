@@ -36,9 +36,7 @@ test("a focal point works through My work from the first item to the last by key
     await expect(page).toHaveURL(/\/my-work$/);
     await expect(page.getByTestId("my-work-summary")).toContainText("2 proposals in the");
     await expect(page.getByTestId("my-work-summary")).toContainText("2 not started. 2 need your action.");
-    await expect(page.getByRole("region", { name: "Not started (2)" }).getByTestId("my-work-item")).toHaveText(
-      proposals.map((p) => `${p.code} · ${p.title}`),
-    );
+    await expect(page.getByRole("region", { name: "Not started (2)" }).getByTestId("my-work-item")).toHaveText(proposals.map((p) => `${p.code} · ${p.title}`));
     await expectNoAxeViolations(page);
 
     for (const [i, proposal] of proposals.entries()) {

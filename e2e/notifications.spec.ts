@@ -60,7 +60,8 @@ async function actionsNeeded(user: { id: string; role: string }): Promise<number
         })
       : 0;
   const reviews =
-    user.role === "MANAGER" || user.role === "ADMIN" ? await testDb().statusUpdate.count({ where: { periodId: period.id, workflowState: "SUBMITTED", authorId: { not: user.id } } })
+    user.role === "MANAGER" || user.role === "ADMIN"
+      ? await testDb().statusUpdate.count({ where: { periodId: period.id, workflowState: "SUBMITTED", authorId: { not: user.id } } })
       : 0;
   return returned + due + reviews;
 }
