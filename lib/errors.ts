@@ -1,6 +1,6 @@
 // Expected failures. Anything that is not an AppError is a bug: logged with a reference id and shown
 // as a generic message.
-export type AppErrorCode = "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "PERIOD_CLOSED";
+export type AppErrorCode = "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "PERIOD_CLOSED" | "TOO_LARGE";
 
 const httpStatus: Record<AppErrorCode, number> = {
   VALIDATION: 400,
@@ -9,6 +9,7 @@ const httpStatus: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PERIOD_CLOSED: 409,
+  TOO_LARGE: 413,
 };
 
 export class AppError extends Error {

@@ -1,9 +1,10 @@
 // The catalogue's forms (areas, proposals, retirement) and the filters of the admin catalogue page.
 import { z } from "zod";
+import { safeString } from "./text";
 import { PROPOSAL_SETS } from "@/lib/domain/vocabulary";
 
 /** Trimmed, with Windows line breaks (what browsers send from a textarea) as plain ones. */
-const text = () => z.string().transform((v) => v.replace(/\r\n?/g, "\n").trim());
+const text = () => safeString().transform((v) => v.replace(/\r\n?/g, "\n").trim());
 
 const id = z.string().trim().min(1).max(64);
 

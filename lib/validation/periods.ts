@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "./text";
 import { PERIOD_ACTIONS } from "@/lib/domain/period-lifecycle";
 
 const isoDate = (label: string) =>
@@ -20,7 +21,7 @@ const isoDate = (label: string) =>
 export const periodSchema = z
   .object({
     number: z.coerce.number("Enter the report number").int("Enter a whole number").min(1, "The number starts at 1").max(999),
-    name: z.string().trim().min(3, "Give the period a name, e.g. 12th progress report").max(120, "Keep the name under 120 characters"),
+    name: safeString().trim().min(3, "Give the period a name, e.g. 12th progress report").max(120, "Keep the name under 120 characters"),
     startsOn: isoDate("start date"),
     cutOffOn: isoDate("cut-off date"),
     dueOn: isoDate("due date"),
@@ -43,7 +44,7 @@ export const MAX_REOPEN_DAYS = 30;
 export const reopenSchema = z.object({
   periodId: z.string().min(1),
   proposalId: z.string().min(1),
-  reason: z.string().trim().min(5, "Give the reason for reopening (at least 5 characters)").max(1000, "Keep the reason under 1,000 characters"),
+  reason: safeString().trim().min(5, "Give the reason for reopening (at least 5 characters)").max(1000, "Keep the reason under 1,000 characters"),
   /** The last day (UTC) the proposal stays open; it re-locks at the end of that day. */
   expiresOn: isoDate("expiry date"),
 });

@@ -5,6 +5,7 @@ import { asOfProblem } from "@/lib/domain/as-of";
 import { DEFAULT_INCLUDE, INCLUDE_OPTIONS, type IncludeOption } from "@/lib/domain/proposals";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES } from "@/lib/domain/vocabulary";
 import { REVIEW_STATE_FILTER_VALUES } from "@/lib/domain/filter-query";
+import { withoutUnsafeText } from "./text";
 
 const rawValues = z.union([z.string(), z.array(z.string())]).optional();
 
@@ -30,7 +31,11 @@ export const proposalFiltersSchema = z.object({
   q: z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim().slice(0, 200)),
+    .transform((v) =>
+      withoutUnsafeText(v ?? "")
+        .trim()
+        .slice(0, 200),
+    ),
   area: pattern(/^[a-z0-9-]{1,64}$/),
   status: list(STATUS_FILTER_VALUES),
   assessment: list(ASSESSMENTS),

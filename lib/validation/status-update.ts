@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { requiresRationale } from "@/lib/domain/review-rules";
 import { ASSESSMENTS, IMPLEMENTATION_STATUSES, type Assessment, type ImplementationStatus } from "@/lib/domain/vocabulary";
+import { safeString, strictInteger } from "./text";
 
 export const MAX_EVIDENCE_LINKS = 10;
 
 export const evidenceLinkSchema = z.object({
-  label: z.string().trim().max(200, "Keep the label under 200 characters"),
-  url: z
-    .string()
+  label: safeString().trim().max(200, "Keep the label under 200 characters"),
+  url: safeString()
     .trim()
     .min(1, "Enter the link's address")
     .max(2000, "The address is too long")
@@ -27,19 +27,15 @@ export const statusUpdateSchema = z.object({
   status: z.enum(IMPLEMENTATION_STATUSES, "Choose an implementation status"),
   assessment: z.enum(ASSESSMENTS, "Choose an assessment"),
   // A blank box is no answer, not 0 % (z.coerce alone would read "" as 0).
-  progress: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.coerce
-      .number("Enter progress as a whole number from 0 to 100")
-      .int("Enter progress as a whole number from 0 to 100")
-      .min(0, "Progress cannot be below 0")
-      .max(100, "Progress cannot be above 100"),
+  // Strictly: null, [], true, "1e309" or "4.5" are not a number of percent (z.coerce would read most as 0).
+  progress: strictInteger("Enter progress as a whole number from 0 to 100").pipe(
+    z.number().min(0, "Progress cannot be below 0").max(100, "Progress cannot be above 100"),
   ),
-  narrative: z.string().trim().min(1, "Describe the progress made in this period").max(5000, "Keep the narrative under 5,000 characters"),
-  nextSteps: z.string().trim().max(2000, "Keep next steps under 2,000 characters").default(""),
+  narrative: safeString().trim().min(1, "Describe the progress made in this period").max(5000, "Keep the narrative under 5,000 characters"),
+  nextSteps: safeString().trim().max(2000, "Keep next steps under 2,000 characters").default(""),
   evidenceLinks: z.array(evidenceLinkSchema).max(MAX_EVIDENCE_LINKS, `Add at most ${MAX_EVIDENCE_LINKS} links`).default([]),
   /** Required (checked against the previous period in lib/data) when status or assessment changes. */
-  rationale: z.string().trim().max(1000, "Keep the rationale under 1,000 characters").default(""),
+  rationale: safeString().trim().max(1000, "Keep the rationale under 1,000 characters").default(""),
   /** "save" keeps a draft (or a returned item) as it is; "submit" sends it for review. */
   intent: z.enum(["save", "submit"]).default("save"),
   /** The version the user started from; 0 when no update exists yet. */
@@ -94,7 +90,7 @@ export const reviewSchema = z
     proposalId: z.string().min(1),
     periodId: z.string().min(1),
     decision: z.enum(["approve", "return"], "Choose to approve or return the update"),
-    note: z.string().trim().max(2000, "Keep the note under 2,000 characters").default(""),
+    note: safeString().trim().max(2000, "Keep the note under 2,000 characters").default(""),
     expectedVersion: z.coerce.number().int().min(1),
   })
   .refine((review) => review.decision !== "return" || review.note.length > 0, {

@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { getRationaleBaseline, recordStatusUpdate } from "@/lib/data/status-updates";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, readJsonBody } from "@/lib/http";
 import { statusUpdateSchemaWith, toFieldErrors } from "@/lib/validation/status-update";
 
 export const dynamic = "force-dynamic";
@@ -18,10 +18,8 @@ export async function PUT(request: Request, context: Context) {
   const { id } = await context.params;
   try {
     const user = await requireUser();
-    const body = await request.json().catch(() => {
-      throw new AppError("VALIDATION", "The request body must be JSON.");
-    });
-    const input = { ...(typeof body === "object" && body ? body : {}), proposalId: id };
+    const body = await readJsonBody(request);
+    const input: Record<string, unknown> = { ...(typeof body === "object" && body && !Array.isArray(body) ? body : {}), proposalId: id };
     const periodId = typeof input.periodId === "string" ? input.periodId : "";
     // Every field error at once, the rationale rule included (it needs the previous period).
     const parsed = statusUpdateSchemaWith(await getRationaleBaseline(user, id, periodId)).safeParse(input);
