@@ -127,7 +127,8 @@ async function loadLookups(events: readonly AuditEventFacts[]): Promise<AuditLoo
   return lookups;
 }
 
-function toRow(event: EventRecord, lookups: AuditLookups): AuditRow {
+/** `timeZone`: the reader's, for the instants among the changed values; UTC in the CSV. */
+function toRow(event: EventRecord, lookups: AuditLookups, timeZone: string): AuditRow {
   const proposal = event.proposalId ? lookups.proposals.get(event.proposalId) : undefined;
   const period = event.periodId ? lookups.periods.get(event.periodId) : undefined;
   return {
@@ -136,7 +137,7 @@ function toRow(event: EventRecord, lookups: AuditLookups): AuditRow {
     action: event.action,
     actorId: event.actorId,
     who: describeActor(event, lookups),
-    ...describeAuditEvent(event, lookups),
+    ...describeAuditEvent(event, lookups, timeZone),
     proposal: event.proposalId
       ? { id: event.proposalId, code: proposal ? proposalCode(proposal.number) : event.proposalId, title: proposal?.title ?? "" }
       : null,
@@ -148,14 +149,14 @@ function toRow(event: EventRecord, lookups: AuditLookups): AuditRow {
  * One page of the trail, newest first (keyset on the id, so deep pages stay fast). A constant number
  * of queries whatever the page holds: the proposal filter's lookup, the events, and their names.
  */
-export async function listAuditEvents(filters: AuditFilters): Promise<AuditPage> {
+export async function listAuditEvents(filters: AuditFilters, timeZone: string): Promise<AuditPage> {
   const { where, problems } = await resolveFilters(filters);
   if (!where) return { rows: [], nextBefore: null, problems };
   const events = await findEvents(where, AUDIT_PAGE_SIZE + 1);
   const page = events.slice(0, AUDIT_PAGE_SIZE);
   const lookups = await loadLookups(page);
   return {
-    rows: page.map((event) => toRow(event, lookups)),
+    rows: page.map((event) => toRow(event, lookups, timeZone)),
     nextBefore: events.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id.toString() : null,
     problems,
   };
@@ -189,7 +190,7 @@ export function auditCsvStream(filters: AuditFilters): ReadableStream<Uint8Array
       if (events.length === 0) return;
       const lookups = await loadLookups(events);
       yield events
-        .flatMap((event) => auditCsvRows(toRow(event, lookups)))
+        .flatMap((event) => auditCsvRows(toRow(event, lookups, "UTC")))
         .map(toCsvRecord)
         .join("");
       if (events.length < AUDIT_EXPORT_BATCH) return;

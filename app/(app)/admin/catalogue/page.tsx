@@ -40,7 +40,7 @@ export default async function CataloguePage({ searchParams }: Props) {
           {filtered ? `${proposals.length} of ${total} proposals match the filters.` : `All ${total} proposals, ${retired} of them retired.`}
         </p>
         {proposals.length > 0 ? (
-          <CatalogueProposalTable proposals={proposals} caption={filtered ? "Matching proposals" : "All proposals"} />
+          <CatalogueProposalTable proposals={proposals} caption={filtered ? "Matching proposals" : "All proposals"} timeZone={user.timeZone} />
         ) : (
           <p className="muted">No proposal matches these filters.</p>
         )}
