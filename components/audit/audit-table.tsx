@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AuditRow } from "@/lib/data/audit-log";
+import type { AuditRow } from "@/lib/domain/audit";
 import { formatDateTime } from "@/lib/domain/format";
 import { AuditChanges } from "./audit-changes";
 

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { signOffReport } from "@/lib/actions/reports";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/domain/session-user";
 import { formatDateTime } from "@/lib/domain/format";
 import { SIGNATORY_ORGANISATIONS, canManageReports, type ReportHeader } from "@/lib/domain/report";
 

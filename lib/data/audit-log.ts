@@ -11,7 +11,7 @@ import {
   referencedIds,
   type AuditEventFacts,
   type AuditLookups,
-  type DescribedAuditEvent,
+  type AuditRow,
 } from "@/lib/domain/audit";
 import { CSV_BOM, toCsvRecord } from "@/lib/domain/csv";
 import { proposalCode } from "@/lib/domain/vocabulary";
@@ -19,18 +19,12 @@ import { toByteStream } from "@/lib/export/stream";
 import { Prisma } from "@/lib/prisma-client";
 import { proposalRef, showsSignIns, type AuditFilters } from "@/lib/validation/audit-filters";
 
+// The shapes these reads return, defined in lib/domain so that components can take them as props.
+export type { AuditRow };
+
 export const AUDIT_PAGE_SIZE = 50;
 /** Events per query of the CSV export (each batch: one query for the events, one for their names). */
 export const AUDIT_EXPORT_BATCH = 500;
-
-/** An event as the page and the CSV show it: names looked up, the sentence and the changes in plain words. */
-export type AuditRow = DescribedAuditEvent & {
-  id: string;
-  action: string;
-  actorId: string | null;
-  proposal: { id: string; code: string; title: string } | null;
-  period: { id: string; name: string } | null;
-};
 
 export type AuditPage = { rows: AuditRow[]; nextBefore: string | null; problems: string[] };
 

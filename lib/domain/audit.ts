@@ -506,6 +506,15 @@ export type DescribedAuditEvent = AuditDescription & {
   period: { name: string } | null;
 };
 
+/** An event as the page and the CSV show it: names looked up, the sentence and the changes in plain words. */
+export type AuditRow = DescribedAuditEvent & {
+  id: string;
+  action: string;
+  actorId: string | null;
+  proposal: { id: string; code: string; title: string } | null;
+  period: { id: string; name: string } | null;
+};
+
 /** "2026-06-03 14:05:09", UTC: a form spreadsheets read as a date and time. */
 export function csvTimestamp(at: Date): string {
   return at.toISOString().slice(0, 19).replace("T", " ");

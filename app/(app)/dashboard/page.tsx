@@ -19,6 +19,7 @@ import { getDashboard } from "@/lib/data/dashboard";
 import { getNotifications } from "@/lib/data/notifications";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { listAreas, listOrganisations } from "@/lib/data/proposals";
+import { getCatalogueNotice } from "@/lib/data/settings";
 import { describeAsOfEnd, parseDay, toDay } from "@/lib/domain/as-of";
 import { formatDate } from "@/lib/domain/format";
 import { canViewDashboard } from "@/lib/domain/permissions";
@@ -114,7 +115,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           </ul>
         </section>
       )}
-      <CatalogueNotice />
+      <CatalogueNotice notice={await getCatalogueNotice()} />
       <Headline dashboard={dashboard} view={view} cockpitHref={unfiltered ? `/periods/${period.id}#overdue` : null} />
       <StatusStats dashboard={dashboard} view={view} />
       <StatusByArea byArea={dashboard.byArea} statusCounts={dashboard.statusCounts} totalProposals={dashboard.totalProposals} view={view} />

@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { Pagination } from "@/components/ui/pagination";
 import { countProposals, listAreas, listOrganisations, listProposalPage } from "@/lib/data/proposals";
+import { getCatalogueNotice } from "@/lib/data/settings";
 import { canExport, canViewProposals } from "@/lib/domain/permissions";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { hasActiveFilters, parseProposalFilters, toFilterQuery } from "@/lib/validation/proposal-filters";
@@ -73,7 +74,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
           <Link href={`/proposals${toFilterQuery({ ...filters, period: period?.id, asOf: undefined })}`}>Show today&apos;s data</Link>
         </p>
       )}
-      <CatalogueNotice />
+      <CatalogueNotice notice={await getCatalogueNotice()} />
       <ProposalFiltersForm filters={filters} areas={areas} organisations={organisations} periodId={filters.period} />
       {rows.length === 0 ? (
         <p className="card">No proposal matches these filters.</p>

@@ -1,7 +1,6 @@
 import { Fragment } from "react";
 import { TextDiff } from "@/components/ui/text-diff";
-import type { AreaChange } from "@/lib/data/catalogue";
-import { AREA_FIELD_LABELS, type AreaWording } from "@/lib/domain/catalogue";
+import { AREA_FIELD_LABELS, type AreaChange, type AreaWording } from "@/lib/domain/catalogue";
 import { diffText } from "@/lib/domain/diff";
 import { formatDateTime } from "@/lib/domain/format";
 

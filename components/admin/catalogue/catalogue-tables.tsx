@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badges";
-import type { CatalogueAreaRow, CatalogueRow } from "@/lib/data/catalogue";
+import type { CatalogueAreaRow, CatalogueRow } from "@/lib/domain/catalogue";
 import { formatDay } from "@/lib/domain/format";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
 

@@ -1,7 +1,6 @@
 import { Fragment } from "react";
 import { TextDiff } from "@/components/ui/text-diff";
-import type { ProposalVersionRow } from "@/lib/data/catalogue";
-import { compareWording } from "@/lib/domain/catalogue";
+import { compareWording, type ProposalVersionRow } from "@/lib/domain/catalogue";
 import { formatDateTime } from "@/lib/domain/format";
 
 /**
