@@ -1,17 +1,17 @@
 import Link from "next/link";
-import type { AuditRow } from "@/lib/data/audit-log";
+import type { AuditRow } from "@/lib/domain/audit";
 import { formatDateTime } from "@/lib/domain/format";
 import { AuditChanges } from "./audit-changes";
 
-/** The trail, newest first: when (UTC), who, what in plain words, the proposal and period, the changes. */
-export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
+/** The trail, newest first: when (in the reader's time zone), who, what in plain words, the proposal and period, the changes. */
+export function AuditTable({ rows, caption, timeZone }: { rows: AuditRow[]; caption: string; timeZone: string }) {
   return (
     <div className="table-wrap">
       <table data-testid="audit-table" data-state={rows.length === 0 ? "empty" : "loaded"}>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">What</th>
             <th scope="col">Proposal</th>
@@ -23,7 +23,7 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
           {rows.map((row) => (
             <tr key={row.id} data-action={row.action} data-event={row.id}>
               <td>
-                <time dateTime={row.at.toISOString()}>{formatDateTime(row.at)}</time>
+                <time dateTime={row.at.toISOString()}>{formatDateTime(row.at, timeZone)}</time>
               </td>
               <td>
                 <div>{row.who.name}</div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CheckGroup } from "@/components/ui/check-group";
 import { GetForm } from "@/components/ui/get-form";
 import { PeriodOptions } from "@/components/ui/period-select";
-import type { PeriodSummary } from "@/lib/data/periods";
+import type { PeriodSummary } from "@/lib/domain/periods";
 import { IncludeSelect } from "@/components/ui/include-select";
 import { ASSESSMENTS, ASSESSMENT_LABELS } from "@/lib/domain/vocabulary";
 import type { DashboardView } from "./view";

@@ -1,7 +1,5 @@
-import { getCatalogueNotice } from "@/lib/data/settings";
-
-export async function CatalogueNotice() {
-  const notice = await getCatalogueNotice();
+/** The demo-data notice (lib/data/settings.ts getCatalogueNotice, read by the page); nothing once an admin clears it. */
+export function CatalogueNotice({ notice }: { notice: string | null }) {
   if (!notice) return null;
   return (
     <p className="notice" data-testid="catalogue-notice">

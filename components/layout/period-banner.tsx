@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { daysUntil, describeDaysLeft, formatDate } from "@/lib/domain/format";
-import type { PeriodSummary } from "@/lib/data/periods";
+import type { PeriodSummary } from "@/lib/domain/periods";
 
 export function PeriodBanner({ period, now }: { period: PeriodSummary | null; now: Date }) {
   return (

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { savePeriod } from "@/lib/actions/periods";
-import type { PeriodSummary } from "@/lib/data/periods";
+import type { PeriodSummary } from "@/lib/domain/periods";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

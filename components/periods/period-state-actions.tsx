@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { changePeriod } from "@/lib/actions/periods";
-import type { PeriodSummary } from "@/lib/data/periods";
+import type { PeriodSummary } from "@/lib/domain/periods";
 import { nextPeriodState, PERIOD_ACTION_LABELS, PERIOD_ACTIONS } from "@/lib/domain/period-lifecycle";
 
 /** One button per action the period's state allows; the server re-checks everything. */

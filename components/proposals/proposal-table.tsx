@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { AssessmentBadge, ProgressValue, StatusBadge, WorkflowBadge } from "@/components/ui/badges";
-import { formatDate } from "@/lib/domain/format";
+import { formatDay } from "@/lib/domain/format";
 import { focalPointNames, type ProposalRow } from "@/lib/domain/proposals";
 import { proposalCode } from "@/lib/domain/vocabulary";
 
-export function ProposalTable({ rows, caption }: { rows: ProposalRow[]; caption: string }) {
+/** `timeZone`: the reader's, for the day each update was saved. */
+export function ProposalTable({ rows, caption, timeZone }: { rows: ProposalRow[]; caption: string; timeZone: string }) {
   return (
     <div className="table-wrap">
       <table data-testid="proposal-table">
@@ -43,7 +44,7 @@ export function ProposalTable({ rows, caption }: { rows: ProposalRow[]; caption:
               <td>
                 {row.update ? (
                   <>
-                    {formatDate(row.update.updatedAt)}
+                    {formatDay(row.update.updatedAt, timeZone)}
                     <div className="muted">
                       {row.update.authorName} ({row.update.organisationCode})
                     </div>

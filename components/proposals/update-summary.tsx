@@ -3,8 +3,8 @@ import { EvidenceLinks } from "./evidence-links";
 import { formatDateTime } from "@/lib/domain/format";
 import type { CurrentUpdate } from "@/lib/domain/proposals";
 
-/** One update, read-only: used for the current state and for every period in the history. */
-export function UpdateSummary({ update }: { update: CurrentUpdate }) {
+/** One update, read-only: used for the current state and for every period in the history. Times in `timeZone`. */
+export function UpdateSummary({ update, timeZone }: { update: CurrentUpdate; timeZone: string }) {
   return (
     <dl className="facts">
       <dt>Review</dt>
@@ -68,7 +68,7 @@ export function UpdateSummary({ update }: { update: CurrentUpdate }) {
       </dd>
       <dt>Recorded by</dt>
       <dd>
-        {update.authorName} ({update.organisationCode}), {formatDateTime(update.updatedAt)} · version {update.version}
+        {update.authorName} ({update.organisationCode}), {formatDateTime(update.updatedAt, timeZone)} · version {update.version}
       </dd>
     </dl>
   );

@@ -20,9 +20,11 @@ type Props = {
   charts: { spec: ChartSpec; svg: string; hrefs: { svg: string; png: string } }[];
   /** For a very large catalogue: the one area shown (entries holds only its proposals) and the address of each area. */
   paging: { area: number; href: (area: number) => string } | null;
+  /** The reader's: the publication (or "as of") time is shown in it; the files keep UTC. */
+  timeZone: string;
 };
 
-export function ReportDocument({ header, entries, charts, paging }: Props) {
+export function ReportDocument({ header, entries, charts, paging, timeZone }: Props) {
   const areas = paging ? header.areas.filter((a) => a.number === paging.area) : header.areas;
   const sections = areas.map((area) => ({ ...area, entries: entries.filter((e) => e.areaNumber === area.number) }));
   return (
@@ -38,8 +40,8 @@ export function ReportDocument({ header, entries, charts, paging }: Props) {
         <p>
           {header.period.name}: {day(header.period.startsOn)} to {day(header.period.cutOffOn)}. {editionLabel(header)},{" "}
           {header.edition
-            ? `published ${formatDateTime(new Date(header.edition.publishedAt))} by ${header.edition.publishedBy}`
-            : `as of ${formatDateTime(new Date(header.asOf))}`}
+            ? `published ${formatDateTime(new Date(header.edition.publishedAt), timeZone)} by ${header.edition.publishedBy}`
+            : `as of ${formatDateTime(new Date(header.asOf), timeZone)}`}
           . State: <strong>{REPORT_STATE_LABELS[header.state]}</strong>.
         </p>
         {header.edition?.changeNote && (

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { signOffReport } from "@/lib/actions/reports";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/domain/session-user";
 import { formatDateTime } from "@/lib/domain/format";
 import { SIGNATORY_ORGANISATIONS, canManageReports, type ReportHeader } from "@/lib/domain/report";
 
@@ -30,7 +30,7 @@ export function SignOffPanel({ header, periodNumber, user }: { header: ReportHea
           const s = signed.get(code);
           return (
             <li key={code} data-testid={`sign-off-${code}`}>
-              <strong>{code}:</strong> {s ? `signed off by ${s.userName} on ${formatDateTime(new Date(s.signedAt))}` : "not signed off yet"}
+              <strong>{code}:</strong> {s ? `signed off by ${s.userName} on ${formatDateTime(new Date(s.signedAt), user.timeZone)}` : "not signed off yet"}
             </li>
           );
         })}

@@ -1,4 +1,4 @@
-import type { PeriodSummary } from "@/lib/data/periods";
+import type { PeriodSummary } from "@/lib/domain/periods";
 import { PERIOD_STATE_LABELS } from "@/lib/domain/vocabulary";
 
 /** A GET form: works without JavaScript and keeps the choice in the URL. */

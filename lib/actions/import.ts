@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { authorizeImport, checkImport, commitImport } from "@/lib/data/imports";
 import { toCsv } from "@/lib/domain/csv";
-import { HeaderRefused, IMPORT_KIND_SHEETS, type ImportKind } from "@/lib/domain/import/columns";
-import { errorCsvRows, errorRowCount, planCsvRows, plural, toPlanView, type ImportPlan, type PlanView } from "@/lib/domain/import/plan";
+import { HeaderRefused, IMPORT_KIND_SHEETS } from "@/lib/domain/import/columns";
+import { errorCsvRows, errorRowCount, planCsvRows, plural, toPlanView, type ImportOutcome, type ImportPlan, type ImportResult } from "@/lib/domain/import/plan";
 import { parseTable } from "@/lib/domain/import/rows";
 import { AppError } from "@/lib/errors";
 import { FileRefused, IMPORT_LIMITS, readTable } from "@/lib/import/read-table";
@@ -16,22 +16,7 @@ import { importKindSchema, importRequestSchema } from "@/lib/validation/import";
 // next.config raises `serverActions.bodySizeLimit`. Nothing uploaded is stored: the dry run and the commit
 // each read the file they are sent.
 
-export type ImportOutcome = "refused" | "checked" | "committed" | "unchanged" | "stale" | "blocked";
-
-export type ImportResult = {
-  outcome: ImportOutcome;
-  message: string;
-  kind?: ImportKind;
-  fileName?: string;
-  /** The plan as the page shows it (the first entries of each list, every count). */
-  plan?: PlanView;
-  /** The plan's hash: "Import" sends it back, and the commit applies only the plan it names. */
-  hash?: string;
-  /** The row errors as a CSV file (BOM, CRLF, formula-like cells neutralised), when there are any. */
-  errorsCsv?: string;
-  /** The whole plan as a CSV file. */
-  planCsv?: string;
-};
+export type { ImportOutcome, ImportResult };
 
 function errorsMessage(plan: ImportPlan, prefix: string): string {
   return `${prefix}${plural(plan.errors.length, "error")} in ${plural(errorRowCount(plan), "row")}: nothing is imported while any row has an error. Fix the file (the errors are listed below and in a file to download), then check it again.`;

@@ -11,7 +11,7 @@ import {
   referencedIds,
   type AuditEventFacts,
   type AuditLookups,
-  type DescribedAuditEvent,
+  type AuditRow,
 } from "@/lib/domain/audit";
 import { CSV_BOM, toCsvRecord } from "@/lib/domain/csv";
 import { proposalCode } from "@/lib/domain/vocabulary";
@@ -19,18 +19,12 @@ import { toByteStream } from "@/lib/export/stream";
 import { Prisma } from "@/lib/prisma-client";
 import { proposalRef, showsSignIns, type AuditFilters } from "@/lib/validation/audit-filters";
 
+// The shapes these reads return, defined in lib/domain so that components can take them as props.
+export type { AuditRow };
+
 export const AUDIT_PAGE_SIZE = 50;
 /** Events per query of the CSV export (each batch: one query for the events, one for their names). */
 export const AUDIT_EXPORT_BATCH = 500;
-
-/** An event as the page and the CSV show it: names looked up, the sentence and the changes in plain words. */
-export type AuditRow = DescribedAuditEvent & {
-  id: string;
-  action: string;
-  actorId: string | null;
-  proposal: { id: string; code: string; title: string } | null;
-  period: { id: string; name: string } | null;
-};
 
 export type AuditPage = { rows: AuditRow[]; nextBefore: string | null; problems: string[] };
 
@@ -127,7 +121,8 @@ async function loadLookups(events: readonly AuditEventFacts[]): Promise<AuditLoo
   return lookups;
 }
 
-function toRow(event: EventRecord, lookups: AuditLookups): AuditRow {
+/** `timeZone`: the reader's, for the instants among the changed values; UTC in the CSV. */
+function toRow(event: EventRecord, lookups: AuditLookups, timeZone: string): AuditRow {
   const proposal = event.proposalId ? lookups.proposals.get(event.proposalId) : undefined;
   const period = event.periodId ? lookups.periods.get(event.periodId) : undefined;
   return {
@@ -136,7 +131,7 @@ function toRow(event: EventRecord, lookups: AuditLookups): AuditRow {
     action: event.action,
     actorId: event.actorId,
     who: describeActor(event, lookups),
-    ...describeAuditEvent(event, lookups),
+    ...describeAuditEvent(event, lookups, timeZone),
     proposal: event.proposalId
       ? { id: event.proposalId, code: proposal ? proposalCode(proposal.number) : event.proposalId, title: proposal?.title ?? "" }
       : null,
@@ -148,14 +143,14 @@ function toRow(event: EventRecord, lookups: AuditLookups): AuditRow {
  * One page of the trail, newest first (keyset on the id, so deep pages stay fast). A constant number
  * of queries whatever the page holds: the proposal filter's lookup, the events, and their names.
  */
-export async function listAuditEvents(filters: AuditFilters): Promise<AuditPage> {
+export async function listAuditEvents(filters: AuditFilters, timeZone: string): Promise<AuditPage> {
   const { where, problems } = await resolveFilters(filters);
   if (!where) return { rows: [], nextBefore: null, problems };
   const events = await findEvents(where, AUDIT_PAGE_SIZE + 1);
   const page = events.slice(0, AUDIT_PAGE_SIZE);
   const lookups = await loadLookups(page);
   return {
-    rows: page.map((event) => toRow(event, lookups)),
+    rows: page.map((event) => toRow(event, lookups, timeZone)),
     nextBefore: events.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id.toString() : null,
     problems,
   };
@@ -189,7 +184,7 @@ export function auditCsvStream(filters: AuditFilters): ReadableStream<Uint8Array
       if (events.length === 0) return;
       const lookups = await loadLookups(events);
       yield events
-        .flatMap((event) => auditCsvRows(toRow(event, lookups)))
+        .flatMap((event) => auditCsvRows(toRow(event, lookups, "UTC")))
         .map(toCsvRecord)
         .join("");
       if (events.length < AUDIT_EXPORT_BATCH) return;

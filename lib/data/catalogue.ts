@@ -11,13 +11,24 @@ import {
   sameAreaName,
   setChangeBlocker,
   type ProposalWording,
+  type AreaChoice,
+  type CatalogueRow,
+  type CatalogueAreaRow,
+  type AreaChange,
+  type CatalogueArea,
+  type ProposalVersionRow,
+  type CatalogueProposal,
+  type ProposalConflict,
 } from "@/lib/domain/catalogue";
 import { canEditCatalogue, type Actor } from "@/lib/domain/permissions";
-import { proposalCode, type ProposalSet } from "@/lib/domain/vocabulary";
+import { proposalCode } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/prisma-client";
 import type { AreaInput, CatalogueFilters, ProposalInput, RetireInput } from "@/lib/validation/catalogue";
 import { appendAudit, recordAuditEvent } from "./audit";
+
+// The shapes these reads return, defined in lib/domain so that components can take them as props.
+export type { AreaChange, AreaChoice, CatalogueArea, CatalogueAreaRow, CatalogueProposal, CatalogueRow, ProposalConflict, ProposalVersionRow };
 
 // Editing the catalogue (admins): areas, the wording of proposals, retirement. Every change is written
 // with its audit event in one transaction; every change of a proposal's wording also appends a
@@ -49,25 +60,9 @@ const fieldError = (field: string, message: string) => new AppError("VALIDATION"
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
-export type AreaChoice = { id: string; number: number; name: string };
-
 export async function listAreaChoices(): Promise<AreaChoice[]> {
   return getDb().area.findMany({ select: { id: true, number: true, name: true }, orderBy: { number: "asc" } });
 }
-
-export type CatalogueRow = {
-  id: string;
-  number: number;
-  title: string;
-  set: ProposalSet;
-  edaInvolved: boolean;
-  retiredAt: Date | null;
-  area: AreaChoice;
-  /** The latest wording version (0 when none). */
-  version: number;
-};
-
-export type CatalogueAreaRow = AreaChoice & { active: number; retired: number };
 
 /** Prisma's `contains` is ILIKE '%…%' without escaping: make %, _ and \ match themselves. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -112,16 +107,6 @@ export async function listCatalogue(filters: CatalogueFilters): Promise<{ areas:
   return { areas, proposals: proposals.map((p) => ({ ...p, version: latest.get(p.id) ?? 0 })), total };
 }
 
-export type AreaChange = { id: string; at: Date; actorName: string | null; before: Record<string, unknown>; after: Record<string, unknown> };
-
-export type CatalogueArea = AreaChoice & {
-  description: string;
-  fingerprint: string;
-  proposals: { id: string; number: number; title: string; retiredAt: Date | null }[];
-  /** The area's changes from the audit trail, newest first (areas keep no other history). */
-  changes: AreaChange[];
-};
-
 const asRecord = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 export async function getCatalogueArea(id: string): Promise<CatalogueArea | null> {
@@ -151,22 +136,6 @@ export async function getCatalogueArea(id: string): Promise<CatalogueArea | null
     changes: events.map((e) => ({ id: String(e.id), at: e.at, actorName: e.actor?.name ?? null, before: asRecord(e.before), after: asRecord(e.after) })),
   };
 }
-
-export type ProposalVersionRow = ProposalWording & { version: number; validFrom: Date; changedByName: string | null };
-
-export type CatalogueProposal = ProposalWording & {
-  id: string;
-  number: number;
-  retiredAt: Date | null;
-  retiredByName: string | null;
-  /** The latest version (0 when none): the edit form's concurrency check. */
-  version: number;
-  /** Newest first. */
-  versions: ProposalVersionRow[];
-  areas: AreaChoice[];
-  /** How many status updates the proposal has, in all periods. */
-  updateCount: number;
-};
 
 export async function getCatalogueProposal(id: string): Promise<CatalogueProposal | null> {
   const db = getDb();
@@ -261,9 +230,6 @@ const wordingOf = (w: ProposalWording): ProposalWording => ({
   set: w.set,
   edaInvolved: w.edaInvolved,
 });
-
-/** What a stale save is told: the version saved now, who made it, and what changed since the form's version. */
-export type ProposalConflict = { current: ProposalVersionRow & { areaName: string }; changedFields: string[] };
 
 const versionSelect = {
   version: true,

@@ -12,6 +12,12 @@ import {
   type AssignOutcome,
   type HandoverOutcome,
   type RemoveOutcome,
+  type Side,
+  type FocalPointMember,
+  type FocalPointRow,
+  type Candidate,
+  type ProposalFocalPoints,
+  type PersonFocalPoints,
 } from "@/lib/domain/focal-points";
 import { canManageFocalPoints, type Actor } from "@/lib/domain/permissions";
 import { proposalCode, type Role } from "@/lib/domain/vocabulary";
@@ -20,13 +26,14 @@ import { Prisma } from "@/lib/prisma-client";
 import type { AreaFocalPointInput, FocalPointFilters, FocalPointInput, HandoverInput } from "@/lib/validation/focal-points";
 import { appendAudit, recordAuditEvent } from "./audit";
 
+// The shapes these reads return, defined in lib/domain so that components can take them as props.
+export type { Candidate, FocalPointMember, FocalPointRow, PersonFocalPoints, ProposalFocalPoints, Side };
+
 // Focal points: who follows which proposal for which organisation. Reads for the admin pages, and the
 // writes, each authorized here, written in one transaction with its audit event. The organisation
 // ("side") of a focal point is always its user's organisation. Two admins making the same change at
 // once is harmless: an assignment that exists already (composite key, ON CONFLICT DO NOTHING) and a
 // removal of what is gone are reported as "nothing changed", never as an error.
-
-export type Side = { id: string; code: string; name: string };
 
 /** The organisations, NATO first. Cached per request. */
 export const listSides = cache(async (): Promise<Side[]> => {
@@ -44,9 +51,6 @@ export async function countVacancies(): Promise<(Side & { vacancies: number })[]
   const counts = await Promise.all(sides.map((side) => getDb().proposal.count({ where: vacantOn(side.id) })));
   return sides.map((side, i) => ({ ...side, vacancies: counts[i]! }));
 }
-
-export type FocalPointMember = { userId: string; name: string; organisationCode: string; active: boolean };
-export type FocalPointRow = { id: string; number: number; title: string; areaName: string; retired: boolean; focalPoints: FocalPointMember[] };
 
 const memberSelect = {
   select: { user: { select: { id: true, name: true, active: true, role: true, organisation: { select: { code: true } } } } },
@@ -92,8 +96,6 @@ export async function listFocalPointRows(filters: FocalPointFilters, pageSize: n
   };
 }
 
-export type Candidate = { id: string; name: string; role: Role; body: string | null; follows: number };
-
 const candidateSelect = { id: true, name: true, role: true, body: true, organisationId: true, _count: { select: { focalPointOf: true } } } as const;
 
 /** Active people of these organisations whose role may write, by name, except `exceptIds`. */
@@ -105,11 +107,6 @@ async function listCandidates(organisationIds: string[], exceptIds: string[]) {
   });
   return rows.map((u) => ({ organisationId: u.organisationId, id: u.id, name: u.name, role: u.role, body: u.body, follows: u._count.focalPointOf }));
 }
-
-export type ProposalFocalPoints = {
-  proposal: { id: string; number: number; title: string; retired: boolean; area: { id: string; number: number; name: string } };
-  sides: (Side & { focalPoints: (FocalPointMember & { role: Role })[]; candidates: Candidate[] })[];
-};
 
 /** A proposal's focal points per side, with the people who could be added on each side; null if unknown. */
 export async function getProposalFocalPoints(proposalId: string): Promise<ProposalFocalPoints | null> {
@@ -135,15 +132,6 @@ export async function getProposalFocalPoints(proposalId: string): Promise<Propos
     })),
   };
 }
-
-export type PersonFocalPoints = {
-  person: { id: string; name: string; email: string; role: Role; active: boolean; body: string | null; organisation: Side };
-  /** Every area, in number order: its current (not retired) proposals and those of them the person follows. */
-  areas: { id: string; number: number; name: string; current: number; followed: { id: string; number: number; title: string; retired: boolean }[] }[];
-  followedCount: number;
-  /** Who could take all of this person's proposals over: active writers of the same organisation. */
-  handoverCandidates: Candidate[];
-};
 
 /** A person and the proposals they follow, grouped by area; null for an unknown person. */
 export async function getPersonFocalPoints(userId: string): Promise<PersonFocalPoints | null> {

@@ -13,6 +13,7 @@ import {
   type PersonState,
 } from "@/lib/domain/people";
 import { canManagePeople, type Actor } from "@/lib/domain/permissions";
+import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import { ROLE_LABELS, type Role } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { appUrl, isMailConfigured, sendMails } from "@/lib/mail";
@@ -162,7 +163,8 @@ async function organisationId(tx: Prisma.TransactionClient, code: OrganisationCo
 /** The mail that carries a one-time link; the link itself is in no log and no table. */
 async function mailLink(link: Omit<IssuedLink, "delivery">, role: Role, invitedBy: string): Promise<LinkDelivery> {
   if (!isMailConfigured()) return "off";
-  const until = formatDateTime(new Date(link.expiresAt));
+  // In the default zone: an invited person has not chosen one yet.
+  const until = formatDateTime(new Date(link.expiresAt), DEFAULT_TIME_ZONE);
   const invite = link.purpose === "INVITE";
   const text = [
     `Hello ${link.name},`,

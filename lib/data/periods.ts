@@ -1,23 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import type { PeriodSummary } from "@/lib/domain/periods";
 import type { Reopening } from "@/lib/domain/review-rules";
 import type { PeriodState } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/prisma-client";
 
-export type PeriodSummary = {
-  id: string;
-  number: number;
-  name: string;
-  /** UTC calendar dates. */
-  startsOn: Date;
-  cutOffOn: Date;
-  dueOn: Date;
-  state: PeriodState;
-  lockedAt: Date | null;
-  version: number;
-};
+// Defined in lib/domain so that components can take it as a prop.
+export type { PeriodSummary };
 
 const periodSelect = {
   id: true,

@@ -1,15 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { Role } from "@/lib/domain/vocabulary";
+import type { SessionUser } from "@/lib/domain/session-user";
+import { resolveTimeZone } from "@/lib/domain/time-zone";
 
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string;
-  organisationCode: string;
-};
+export type { SessionUser };
 
 const sessionUserSelect = {
   id: true,
@@ -18,12 +12,23 @@ const sessionUserSelect = {
   role: true,
   organisationId: true,
   organisation: { select: { code: true } },
+  timeZone: true,
 } as const;
 
 /** The active user behind a session; null when the account was removed or deactivated since sign-in. */
 export async function getActiveUser(id: string): Promise<SessionUser | null> {
   const user = await getDb().user.findFirst({ where: { id, active: true }, select: sessionUserSelect });
-  return user && { ...user, organisationCode: user.organisation.code };
+  return (
+    user && {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      organisationId: user.organisationId,
+      organisationCode: user.organisation.code,
+      timeZone: resolveTimeZone(user.timeZone),
+    }
+  );
 }
 
 /** For sign-in only: includes the password hash. */

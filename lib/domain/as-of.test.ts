@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { asOfProblem, endOfAsOfDay, parseDay, toDay } from "./as-of";
+import { asOfProblem, describeAsOfEnd, endOfAsOfDay, parseDay, toDay } from "./as-of";
 
 describe("as-of dates", () => {
   const now = new Date("2026-11-27T10:00:00Z");
@@ -24,5 +24,16 @@ describe("as-of dates", () => {
     expect(endOfAsOfDay("2026-03-31").toISOString()).toBe("2026-04-01T00:00:00.000Z");
     expect(toDay(new Date("2026-03-31T23:59:59Z"))).toBe("2026-03-31");
     expect(() => endOfAsOfDay("nope")).toThrow();
+  });
+
+  // The day stays a UTC day for every reader (a shared link shows the same view); the notice also gives
+  // that moment on the reader's clock.
+  test.each([
+    ["2026-12-03", "Europe/Brussels", "the end of 3 Dec 2026 UTC (4 Dec 2026, 01:00 CET your time)"],
+    ["2026-07-03", "Europe/Brussels", "the end of 3 Jul 2026 UTC (4 Jul 2026, 02:00 CEST your time)"],
+    ["2026-12-03", "America/New_York", "the end of 3 Dec 2026 UTC (3 Dec 2026, 19:00 GMT-5 your time)"],
+    ["2026-12-03", "UTC", "the end of 3 Dec 2026 UTC"],
+  ])("describeAsOfEnd(%s, %s)", (asOf, zone, expected) => {
+    expect(describeAsOfEnd(asOf, zone)).toBe(expected);
   });
 });

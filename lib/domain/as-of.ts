@@ -1,5 +1,8 @@
 // "As of a date": any view can be shown as it stood at the end of a past day (UTC), rebuilt from the
-// version history. Dates travel in the URL as YYYY-MM-DD.
+// version history. Dates travel in the URL as YYYY-MM-DD. The day is a UTC day for every reader, whatever
+// their time zone: like the reporting calendar (a cut-off day ends at midnight UTC), and so a shared link
+// shows the same numbers to everyone. Notices say so, and give that moment on the reader's clock.
+import { formatDate, formatDateTime } from "./format";
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -30,4 +33,14 @@ export function endOfAsOfDay(asOf: string): Date {
   const day = parseDay(asOf);
   if (!day) throw new Error(`Not a date: ${asOf}`);
   return new Date(day.getTime() + DAY_MS);
+}
+
+/**
+ * The moment an as-of view shows, in words for its notice: "the end of 3 Dec 2026 UTC (4 Dec 2026, 01:00 CET
+ * your time)", or "the end of 3 Dec 2026 UTC" for a reader who reads times in UTC.
+ */
+export function describeAsOfEnd(asOf: string, timeZone: string): string {
+  const end = endOfAsOfDay(asOf);
+  const day = `the end of ${formatDate(parseDay(asOf)!)} UTC`;
+  return timeZone === "UTC" ? day : `${day} (${formatDateTime(end, timeZone)} your time)`;
 }

@@ -190,6 +190,11 @@ describe("describeAuditEvent: the summary in plain words", () => {
     ["user.password_link", { ...onUser("u-bruno"), after: { purpose: "RESET" } }, "Issued a one-time password link for Bruno Keller"],
     ["user.password_change", { ...onUser("u-bruno", "u-bruno") }, "Changed their own password"],
     ["user.password_change", { ...onUser("u-bruno") }, "Changed the password of Bruno Keller"],
+    [
+      "user.time_zone",
+      { ...onUser("u-bruno", "u-bruno"), before: { timeZone: null }, after: { timeZone: "Europe/Lisbon" } },
+      "Chose to see times in Europe/Lisbon",
+    ],
 
     [
       "focal_point.assign",
@@ -362,6 +367,26 @@ describe("small pieces", () => {
     ["extra", { a: 1 }, '{"a":1}'],
   ])("formatAuditValue(%s, %j)", (key, value, expected) => {
     expect(formatAuditValue(key, value, lookups)).toBe(expected);
+  });
+
+  // Instants in the reader's zone on the page, UTC (the default) in the CSV; calendar days never shift.
+  test.each([
+    ["expiresAt", "2026-12-03T23:59:59.999Z", "Europe/Brussels", "4 Dec 2026, 00:59 CET"],
+    ["expiresAt", "2026-12-03T23:59:59.999Z", undefined, "3 Dec 2026, 23:59 UTC"],
+    ["until", "2026-12-03", "America/New_York", "3 Dec 2026"],
+  ])("formatAuditValue(%s, %j) in %s", (key, value, zone, expected) => {
+    expect(formatAuditValue(key, value, lookups, zone)).toBe(expected);
+  });
+
+  test("the changes of a time zone choice read with their label", () => {
+    const { changes } = describeAuditEvent(
+      event("user.time_zone", { ...onUser("u-bruno", "u-bruno"), before: { timeZone: "Europe/Brussels" }, after: { timeZone: "Europe/Lisbon" } }),
+      lookups,
+      "Europe/Brussels",
+    );
+    expect(changes.map(({ label, before, after }) => ({ label, before, after }))).toEqual([
+      { label: "Time zone", before: "Europe/Brussels", after: "Europe/Lisbon" },
+    ]);
   });
 
   test.each([

@@ -97,6 +97,7 @@ const FIELD_LABELS: Record<string, string> = {
   body: "EU body",
   active: "Active",
   via: "How",
+  timeZone: "Time zone",
   recipients: "People reminded",
   sent: "E-mails sent",
   title: "Title",
@@ -153,8 +154,11 @@ function linkText(link: unknown): string {
   return typeof label === "string" && label ? `${label}: ${url}` : url;
 }
 
-/** A stored value as people read it: labels for enum values, names for ids, dates in UTC. "" for none. */
-export function formatAuditValue(key: string, value: unknown, lookups: AuditLookups): string {
+/**
+ * A stored value as people read it: labels for enum values, names for ids, calendar days as they are and
+ * instants in `timeZone` (the reader's on the page; UTC, the default, in the CSV). "" for none.
+ */
+export function formatAuditValue(key: string, value: unknown, lookups: AuditLookups, timeZone = "UTC"): string {
   if (value === undefined || value === null || value === "") return "";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "number") return key === "progress" ? `${value}%` : String(value);
@@ -167,7 +171,7 @@ export function formatAuditValue(key: string, value: unknown, lookups: AuditLook
   if (label) return label;
   if (isUserKey(key) || isProposalKey(key) || isPeriodKey(key)) return lookupName(key, value, lookups);
   if (DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return formatDate(new Date(`${value}T00:00:00Z`));
-  if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value));
+  if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), timeZone);
   return value;
 }
 
@@ -203,7 +207,7 @@ const IN_SUMMARY: Record<string, readonly string[]> = {
   "report.sign_off_refused": ["edition"],
 };
 
-function describeChanges(event: AuditEventFacts, lookups: AuditLookups): AuditChange[] {
+function describeChanges(event: AuditEventFacts, lookups: AuditLookups, timeZone: string): AuditChange[] {
   const hidden = new Set([...NEVER_SHOWN, ...(IN_SUMMARY[event.action] ?? [])]);
   const before = asRecord(event.before);
   const after = asRecord(event.after);
@@ -212,8 +216,8 @@ function describeChanges(event: AuditEventFacts, lookups: AuditLookups): AuditCh
     .map((c) => ({
       field: c.field,
       label: fieldLabel(c.field),
-      before: formatAuditValue(c.field, before[c.field], lookups),
-      after: formatAuditValue(c.field, after[c.field], lookups),
+      before: formatAuditValue(c.field, before[c.field], lookups, timeZone),
+      after: formatAuditValue(c.field, after[c.field], lookups, timeZone),
     }))
     .filter((c) => c.before !== c.after);
 }
@@ -369,6 +373,8 @@ const SUMMARIES: Record<string, (c: Context) => string> = {
   "user.password_reset": (c) => (isAboutSelf(c) ? "Chose a new password through a reset link" : `Reset the password of ${personOf(c)}`),
   "user.password_link": (c) => `Issued a one-time password link for ${personOf(c)}`,
   "user.password_change": (c) => (isAboutSelf(c) ? "Changed their own password" : `Changed the password of ${personOf(c)}`),
+  "user.time_zone": (c) =>
+    `${isAboutSelf(c) ? "Chose to see times in" : `Set the time zone of ${personOf(c)} to`} ${str(c.after.timeZone) ?? "the default (Europe/Brussels)"}`,
 
   "focal_point.assign": (c) => `Made ${personOf(c)} a focal point of ${proposalRef(c)}`,
   "focal_point.remove": (c) => `Removed ${personOf(c)} as a focal point of ${proposalRef(c)}`,
@@ -419,11 +425,11 @@ function context(event: AuditEventFacts, lookups: AuditLookups): Context {
   };
 }
 
-/** The event as a sentence and its changed fields, with names looked up in `lookups`. */
-export function describeAuditEvent(event: AuditEventFacts, lookups: AuditLookups): AuditDescription {
+/** The event as a sentence and its changed fields, with names looked up in `lookups` and instants in `timeZone`. */
+export function describeAuditEvent(event: AuditEventFacts, lookups: AuditLookups, timeZone = "UTC"): AuditDescription {
   const c = context(event, lookups);
   const summary = (SUMMARIES[event.action] ?? fallback)(c);
-  return { summary, changes: describeChanges(event, lookups) };
+  return { summary, changes: describeChanges(event, lookups, timeZone) };
 }
 
 /** Whose event it is: the person and their organisation, or what acted when no one was signed in. */
@@ -498,6 +504,15 @@ export type DescribedAuditEvent = AuditDescription & {
   who: { name: string; organisation: string };
   proposal: { code: string } | null;
   period: { name: string } | null;
+};
+
+/** An event as the page and the CSV show it: names looked up, the sentence and the changes in plain words. */
+export type AuditRow = DescribedAuditEvent & {
+  id: string;
+  action: string;
+  actorId: string | null;
+  proposal: { id: string; code: string; title: string } | null;
+  period: { id: string; name: string } | null;
 };
 
 /** "2026-06-03 14:05:09", UTC: a form spreadsheets read as a date and time. */

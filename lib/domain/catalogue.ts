@@ -170,3 +170,51 @@ export function compareWording(before: ProposalWording | null, after: ProposalWo
     return { field, label: PROPOSAL_FIELD_LABELS[field], before: a, after: b, ...(before && TEXT_FIELDS.has(field) ? { segments: diffText(a, b) } : {}) };
   });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// What lib/data/catalogue.ts reads for the admin pages (plain objects: components take them as props)
+
+export type AreaChoice = { id: string; number: number; name: string };
+
+export type CatalogueRow = {
+  id: string;
+  number: number;
+  title: string;
+  set: ProposalSet;
+  edaInvolved: boolean;
+  retiredAt: Date | null;
+  area: AreaChoice;
+  /** The latest wording version (0 when none). */
+  version: number;
+};
+
+export type CatalogueAreaRow = AreaChoice & { active: number; retired: number };
+
+export type AreaChange = { id: string; at: Date; actorName: string | null; before: Record<string, unknown>; after: Record<string, unknown> };
+
+export type CatalogueArea = AreaChoice & {
+  description: string;
+  fingerprint: string;
+  proposals: { id: string; number: number; title: string; retiredAt: Date | null }[];
+  /** The area's changes from the audit trail, newest first (areas keep no other history). */
+  changes: AreaChange[];
+};
+
+export type ProposalVersionRow = ProposalWording & { version: number; validFrom: Date; changedByName: string | null };
+
+export type CatalogueProposal = ProposalWording & {
+  id: string;
+  number: number;
+  retiredAt: Date | null;
+  retiredByName: string | null;
+  /** The latest version (0 when none): the edit form's concurrency check. */
+  version: number;
+  /** Newest first. */
+  versions: ProposalVersionRow[];
+  areas: AreaChoice[];
+  /** How many status updates the proposal has, in all periods. */
+  updateCount: number;
+};
+
+/** What a stale save is told: the version saved now, who made it, and what changed since the form's version. */
+export type ProposalConflict = { current: ProposalVersionRow & { areaName: string }; changedFields: string[] };

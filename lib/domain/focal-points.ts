@@ -97,3 +97,28 @@ export function handoverMessage({ moved, alreadyTheirs, retiredKept, from, to }:
   if (retiredKept) parts.push(`${retiredKept} retired ${retiredKept === 1 ? "stays" : "stay"} with ${from}`);
   return `${parts.join("; ")}.`;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// What lib/data/focal-points.ts reads for the admin pages (plain objects: components take them as props)
+
+export type Side = { id: string; code: string; name: string };
+
+export type FocalPointMember = { userId: string; name: string; organisationCode: string; active: boolean };
+
+export type FocalPointRow = { id: string; number: number; title: string; areaName: string; retired: boolean; focalPoints: FocalPointMember[] };
+
+export type Candidate = { id: string; name: string; role: Role; body: string | null; follows: number };
+
+export type ProposalFocalPoints = {
+  proposal: { id: string; number: number; title: string; retired: boolean; area: { id: string; number: number; name: string } };
+  sides: (Side & { focalPoints: (FocalPointMember & { role: Role })[]; candidates: Candidate[] })[];
+};
+
+export type PersonFocalPoints = {
+  person: { id: string; name: string; email: string; role: Role; active: boolean; body: string | null; organisation: Side };
+  /** Every area, in number order: its current (not retired) proposals and those of them the person follows. */
+  areas: { id: string; number: number; name: string; current: number; followed: { id: string; number: number; title: string; retired: boolean }[] }[];
+  followedCount: number;
+  /** Who could take all of this person's proposals over: active writers of the same organisation. */
+  handoverCandidates: Candidate[];
+};

@@ -1,22 +1,39 @@
-// Display formats. Dates are shown in UTC (the reporting calendar is UTC) in an unambiguous
-// day-month-year form that reads the same to NATO and EU staff.
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
+// Display formats, in an unambiguous day-month-year form that reads the same to NATO and EU staff.
+// Two kinds of date, never mixed:
+// - calendar dates (a period's start, cut-off and due dates, the day of an "as of" view) are stored as
+//   00:00 UTC of the day and shown as that day whatever the reader's zone: formatDate;
+// - instants (when something was saved, approved, published, signed off) are stored in UTC and shown in
+//   the reader's IANA time zone: formatDateTime (with the zone's abbreviation) or formatDay (the day alone).
+// Pure and deterministic: the same instant and zone give the same text on the server and in the browser.
+const DATE = { day: "numeric", month: "short", year: "numeric" } as const;
 
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: "day" | "dateTime", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === "day" ? { ...DATE, timeZone } : { ...DATE, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone, timeZoneName: "short" };
+    format = new Intl.DateTimeFormat("en-GB", options);
+    formats.set(key, format);
+  }
+  return format;
 }
 
-export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
+/** A calendar date (00:00 UTC of the day), e.g. "22 Jan 2027": never shifted by a time zone. */
+export function formatDate(date: Date): string {
+  return formatter("day", "UTC").format(date);
+}
+
+/** The day an instant fell on in `timeZone`, e.g. "3 Dec 2026" for 23:30 UTC on 2 Dec in Brussels. */
+export function formatDay(instant: Date, timeZone: string): string {
+  return formatter("day", timeZone).format(instant);
+}
+
+/** An instant in `timeZone` with the zone's abbreviation, e.g. "2 Dec 2026, 14:05 CET". */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  return formatter("dateTime", timeZone).format(instant);
 }
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -34,7 +34,7 @@ async function allPages(query: Record<string, string>): Promise<AuditRow[]> {
   for (;;) {
     const { filters, problems } = parseAuditFilters({ ...query, ...(before ? { before } : {}) });
     expect(problems).toEqual([]);
-    const page = await listAuditEvents(filters);
+    const page = await listAuditEvents(filters, "UTC");
     expect(page.rows.length).toBeLessThanOrEqual(AUDIT_PAGE_SIZE);
     rows.push(...page.rows);
     if (!page.nextBefore) return rows;
@@ -156,11 +156,11 @@ describe("the proposal filter: by number", () => {
   test("a number that no proposal has: nothing, and the page says so", async () => {
     const { filters, problems } = parseAuditFilters({ proposal: "P99" });
     expect(problems).toEqual([]);
-    expect(await listAuditEvents(filters)).toEqual({ rows: [], nextBefore: null, problems: ["There is no proposal P99."] });
+    expect(await listAuditEvents(filters, "UTC")).toEqual({ rows: [], nextBefore: null, problems: ["There is no proposal P99."] });
   });
 
   test("an event reads in plain words, with the proposal's code, the period's name and the person's name", async () => {
-    const [row] = (await listAuditEvents(parseAuditFilters({ proposal: "12", person: staff.id }).filters)).rows;
+    const [row] = (await listAuditEvents(parseAuditFilters({ proposal: "12", person: staff.id }).filters, "UTC")).rows;
     expect(row).toMatchObject({
       action: "status_update.update",
       summary: "Edited the update of P12 for the 11th progress report: status changed from Ongoing to Stalled",
@@ -225,12 +225,12 @@ describe("the person, kind-of-event, period and date filters", () => {
     ["updates", Prisma.sql`e.action IN ('status_update.create', 'status_update.create_submit', 'status_update.update', 'status_update.submit')`],
   ])("kind of event %s (first page)", async (group, condition) => {
     const { filters } = parseAuditFilters({ group });
-    const page = await listAuditEvents(filters);
+    const page = await listAuditEvents(filters, "UTC");
     expect(ids(page.rows)).toEqual((await selectedIds(Prisma.sql`${condition} AND ${NOT_SIGN_IN}`)).slice(0, AUDIT_PAGE_SIZE));
   });
 
   test("action, exact or by its start; period", async () => {
-    const lock = await listAuditEvents(parseAuditFilters({ action: "period.lock", person: euStaff.id }).filters);
+    const lock = await listAuditEvents(parseAuditFilters({ action: "period.lock", person: euStaff.id }).filters, "UTC");
     expect(lock.rows.map((r) => r.summary)).toEqual(["Locked the 10th progress report: no more edits without a reopening"]);
     const periodRows = await allPages({ action: "period", person: euStaff.id, period: "report-01" });
     expect(periodRows.map((r) => r.action)).toEqual(["period.close", "period.open"]);
@@ -277,7 +277,7 @@ describe("malformed filters are named and ignored, never an error", () => {
       expect(problems[0]).toMatch(message);
     } else expect(problems).toEqual([]);
     // The page's query and the export run without an error on what is left.
-    const page = await listAuditEvents(filters);
+    const page = await listAuditEvents(filters, "UTC");
     expect(Array.isArray(page.rows)).toBe(true);
     const { records } = await csvOf(filters);
     expect(records[0]![0]).toBe("When (UTC)");
@@ -286,7 +286,7 @@ describe("malformed filters are named and ignored, never an error", () => {
   test("the malformed filter is left out: the rest still applies", async () => {
     const { filters } = parseAuditFilters({ person: euStaff.id, from: "not-a-date", action: "period.lock" });
     expect(filters).toEqual({ person: euStaff.id, action: "period.lock", signIns: false });
-    expect((await listAuditEvents(filters)).rows.map((r) => r.action)).toEqual(["period.lock"]);
+    expect((await listAuditEvents(filters, "UTC")).rows.map((r) => r.action)).toEqual(["period.lock"]);
   });
 });
 
@@ -344,14 +344,14 @@ describe("the CSV export", () => {
 describe("queries", () => {
   test("a page costs the same number of statements with 1 row or 50 (names looked up in one query)", async () => {
     const url = inject("databaseUrl");
-    const one = await countStatements(url, () => listAuditEvents(parseAuditFilters({ action: "period.lock", person: euStaff.id }).filters));
-    const full = await countStatements(url, () => listAuditEvents(parseAuditFilters({ person: busyUser.id }).filters));
+    const one = await countStatements(url, () => listAuditEvents(parseAuditFilters({ action: "period.lock", person: euStaff.id }).filters, "UTC"));
+    const full = await countStatements(url, () => listAuditEvents(parseAuditFilters({ person: busyUser.id }).filters, "UTC"));
     expect(one.result.rows).toHaveLength(1);
     expect(full.result.rows).toHaveLength(AUDIT_PAGE_SIZE);
     expect(one.statements.length).toBe(full.statements.length);
     expect(full.statements.length).toBeLessThanOrEqual(2);
     // The proposal filter adds one lookup of the number.
-    const byProposal = await countStatements(url, () => listAuditEvents(parseAuditFilters({ proposal: "P12" }).filters));
+    const byProposal = await countStatements(url, () => listAuditEvents(parseAuditFilters({ proposal: "P12" }).filters, "UTC"));
     expect(byProposal.result.rows).toHaveLength(AUDIT_PAGE_SIZE);
     expect(byProposal.statements.length).toBe(full.statements.length + 1);
   });

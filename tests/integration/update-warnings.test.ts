@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 function sessionOf(actor: TestActor): SessionUser {
-  return { ...actor, organisationCode: actor.organisationId.toUpperCase() };
+  return { ...actor, organisationCode: actor.organisationId.toUpperCase(), timeZone: "Europe/Brussels" };
 }
 
 /** The form as the browser posts it (evidence rows `evidence.N.*`, plus anything extra a client adds). */

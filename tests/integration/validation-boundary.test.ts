@@ -44,7 +44,7 @@ async function save(raw: Record<string, unknown>): Promise<{ saved: true } | { s
       });
     } else form.set(name, String(value));
   }
-  const session: SessionUser = { ...manager, organisationCode: manager.organisationId.toUpperCase() };
+  const session: SessionUser = { ...manager, organisationCode: manager.organisationId.toUpperCase(), timeZone: "Europe/Brussels" };
   const result = await runSaveStatusUpdate(form, { getUser: async () => session });
   if (result.status === "saved") return { saved: true };
   if (result.status !== "error" || !result.fieldErrors) throw new Error(`Unexpected answer: ${JSON.stringify(result)}`);

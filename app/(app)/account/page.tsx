@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { OrganisationLabel } from "@/components/admin/people/organisation-label";
 import { requirePageUser } from "@/lib/auth/session";
 import { getOwnAccount } from "@/lib/data/people";
+import { formatDateTime } from "@/lib/domain/format";
 import { PASSWORD_RULE } from "@/lib/domain/password-policy";
 import type { OrganisationCode } from "@/lib/domain/people";
 import { canManagePeople } from "@/lib/domain/permissions";
+import { timeZoneGroups } from "@/lib/domain/time-zone";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Your account" };
 
-/** Every signed-in person: who the tracker knows them as, and changing their own password. */
+/** Every signed-in person: who the tracker knows them as, the time zone they read times in, and their password. */
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
   const account = await getOwnAccount(user);
@@ -42,6 +45,10 @@ export default async function AccountPage() {
               "To change these, ask an administrator."
             )}
           </p>
+        </section>
+        <section className="card" aria-labelledby="time-zone-heading">
+          <h2 id="time-zone-heading">Time zone</h2>
+          <TimeZoneForm current={user.timeZone} groups={timeZoneGroups()} example={formatDateTime(new Date(), user.timeZone)} />
         </section>
         <section className="card" aria-labelledby="password-heading">
           <h2 id="password-heading">Change your password</h2>

@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const user = await requirePageUser("/audit");
   if (!canViewAudit(user)) await denyPage(user, "view_audit", {});
   const { filters, problems } = parseAuditFilters(await searchParams);
-  const [page, actions, periods] = await Promise.all([listAuditEvents(filters), listAuditActions(), listPeriods()]);
+  const [page, actions, periods] = await Promise.all([listAuditEvents(filters, user.timeZone), listAuditActions(), listPeriods()]);
   const allProblems = [...problems, ...page.problems];
   const query = toAuditQuery(filters);
 
@@ -29,8 +29,9 @@ export default async function AuditPage({ searchParams }: Props) {
         <div>
           <h1>Audit trail</h1>
           <p>
-            Every change, review step, lock, reopening, sign-off and refused request, newest first, with old and new values. Times are in UTC. The trail is
-            append-only: neither the application nor the database allows editing or deleting it.
+            Every change, review step, lock, reopening, sign-off and refused request, newest first, with old and new values. Times are shown in {user.timeZone}{" "}
+            (<Link href="/account">your time zone</Link>); the From and To dates below are whole days in UTC, as in the CSV. The trail is append-only: neither
+            the application nor the database allows editing or deleting it.
           </p>
         </div>
         <a className="button button--secondary no-print" href={`/api/audit/export${query}`} download>
@@ -63,6 +64,7 @@ export default async function AuditPage({ searchParams }: Props) {
       </p>
       <AuditTable
         rows={page.rows}
+        timeZone={user.timeZone}
         caption={
           page.rows.length === 0
             ? "Audit events: none match these filters"

@@ -19,7 +19,8 @@ import { getDashboard } from "@/lib/data/dashboard";
 import { getNotifications } from "@/lib/data/notifications";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { listAreas, listOrganisations } from "@/lib/data/proposals";
-import { parseDay, toDay } from "@/lib/domain/as-of";
+import { getCatalogueNotice } from "@/lib/data/settings";
+import { describeAsOfEnd, parseDay, toDay } from "@/lib/domain/as-of";
 import { formatDate } from "@/lib/domain/format";
 import { canViewDashboard } from "@/lib/domain/permissions";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
@@ -95,7 +96,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       />
       {filters.asOf && (
         <p className="callout" data-testid="as-of-notice">
-          Shown as it stood at the end of {formatDate(asOfDay!)} (UTC), rebuilt from the version history of every update.{" "}
+          Shown as it stood at {describeAsOfEnd(filters.asOf, user.timeZone)}, rebuilt from the version history of every update.{" "}
           <Link className="no-print" href={`/dashboard?${toDashboardQuery({ ...view, asOf: undefined }).toString()}`}>
             Show today&apos;s data
           </Link>
@@ -114,7 +115,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           </ul>
         </section>
       )}
-      <CatalogueNotice />
+      <CatalogueNotice notice={await getCatalogueNotice()} />
       <Headline dashboard={dashboard} view={view} cockpitHref={unfiltered ? `/periods/${period.id}#overdue` : null} />
       <StatusStats dashboard={dashboard} view={view} />
       <StatusByArea byArea={dashboard.byArea} statusCounts={dashboard.statusCounts} totalProposals={dashboard.totalProposals} view={view} />

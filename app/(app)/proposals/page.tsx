@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { parseDay } from "@/lib/domain/as-of";
-import { formatDate } from "@/lib/domain/format";
+import { describeAsOfEnd } from "@/lib/domain/as-of";
 import { CatalogueNotice } from "@/components/layout/catalogue-notice";
 import { ProposalFiltersForm } from "@/components/proposals/proposal-filters-form";
 import { ProposalTable } from "@/components/proposals/proposal-table";
@@ -11,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
 import { Pagination } from "@/components/ui/pagination";
 import { countProposals, listAreas, listOrganisations, listProposalPage } from "@/lib/data/proposals";
+import { getCatalogueNotice } from "@/lib/data/settings";
 import { canExport, canRecordUpdates, canViewProposals } from "@/lib/domain/permissions";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { hasActiveFilters, parseProposalFilters, toFilterQuery } from "@/lib/validation/proposal-filters";
@@ -70,17 +70,17 @@ export default async function ProposalsPage({ searchParams }: Props) {
       </div>
       {filters.asOf && (
         <p className="callout" data-testid="as-of-notice">
-          Shown as it stood at the end of {formatDate(parseDay(filters.asOf)!)} (UTC), rebuilt from the version history of every update.{" "}
+          Shown as it stood at {describeAsOfEnd(filters.asOf, user.timeZone)}, rebuilt from the version history of every update.{" "}
           <Link href={`/proposals${toFilterQuery({ ...filters, period: period?.id, asOf: undefined })}`}>Show today&apos;s data</Link>
         </p>
       )}
-      <CatalogueNotice />
+      <CatalogueNotice notice={await getCatalogueNotice()} />
       <ProposalFiltersForm filters={filters} areas={areas} organisations={organisations} periodId={filters.period} personal={canRecordUpdates(user)} />
       {rows.length === 0 ? (
         <p className="card">No proposal matches these filters.</p>
       ) : (
         <>
-          <ProposalTable rows={rows} caption={period ? `Proposals and their status for the ${period.name}` : "Proposals"} />
+          <ProposalTable rows={rows} caption={period ? `Proposals and their status for the ${period.name}` : "Proposals"} timeZone={user.timeZone} />
           <Pagination page={page} pageCount={pageCount} label="Pages of proposals" href={pageHref} />
         </>
       )}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ReportStateBadge } from "@/components/reports/report-state-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { listPeriodReports } from "@/lib/data/reports";
-import { formatDate } from "@/lib/domain/format";
+import { formatDate, formatDay } from "@/lib/domain/format";
 import { canManageReports, canViewEdition } from "@/lib/domain/report";
 import { PERIOD_STATE_LABELS } from "@/lib/domain/vocabulary";
 
@@ -62,7 +62,7 @@ export default async function ReportsPage() {
                         {editions.map((e) => (
                           <li key={e.number}>
                             <Link href={`/reports/${period.number}?edition=${e.number}`}>Edition {e.number}</Link> <ReportStateBadge state={e.state} />{" "}
-                            <span className="muted">{formatDate(e.publishedAt)}</span>
+                            <span className="muted">{formatDay(e.publishedAt, user.timeZone)}</span>
                           </li>
                         ))}
                       </ul>

@@ -92,7 +92,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                 <p className="meta">
                   <span>{proposal.area.name}</span>
                   <span>
-                    By {current.authorName} ({current.organisationCode}), saved {formatDateTime(current.updatedAt)}
+                    By {current.authorName} ({current.organisationCode}), saved {formatDateTime(current.updatedAt, user.timeZone)}
                   </span>
                 </p>
                 <ReviewDiffTable diff={reviewDiff(previous, update)} previousName={previous?.period.name ?? null} />

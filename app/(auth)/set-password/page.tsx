@@ -4,6 +4,7 @@ import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { findPasswordLink } from "@/lib/data/password-tokens";
 import { formatDateTime } from "@/lib/domain/format";
 import { PASSWORD_RULE } from "@/lib/domain/password-policy";
+import { DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export default async function SetPasswordPage({ searchParams }: Props) {
           <>
             <h1>{link.purpose === "INVITE" ? "Welcome: choose your password" : "Choose a new password"}</h1>
             <p>
-              For <strong>{link.name}</strong> ({link.email}). This link works once, until {formatDateTime(link.expiresAt)}.
+              For <strong>{link.name}</strong> ({link.email}). This link works once, until {formatDateTime(link.expiresAt, DEFAULT_TIME_ZONE)}.
             </p>
             <SetPasswordForm token={token} email={link.email} rule={PASSWORD_RULE} />
           </>

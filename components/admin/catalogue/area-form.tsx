@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { saveArea } from "@/lib/actions/catalogue";
-import type { CatalogueArea } from "@/lib/data/catalogue";
+import type { CatalogueArea } from "@/lib/domain/catalogue";
 
 /** Renames or re-describes an area; the fingerprint of the wording shown refuses a save over someone else's. */
 export function AreaForm({ area }: { area: CatalogueArea }) {

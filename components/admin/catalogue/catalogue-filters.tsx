@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { GetForm } from "@/components/ui/get-form";
-import type { AreaChoice } from "@/lib/data/catalogue";
+import type { AreaChoice } from "@/lib/domain/catalogue";
 import { PROPOSAL_SETS, SET_LABELS } from "@/lib/domain/vocabulary";
 import type { CatalogueFilters } from "@/lib/validation/catalogue";
 

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badges";
-import type { CatalogueAreaRow, CatalogueRow } from "@/lib/data/catalogue";
-import { formatDate } from "@/lib/domain/format";
+import type { CatalogueAreaRow, CatalogueRow } from "@/lib/domain/catalogue";
+import { formatDay } from "@/lib/domain/format";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
 
-export function RetiredBadge({ retiredAt }: { retiredAt: Date }) {
-  return <Badge>Retired {formatDate(retiredAt)}</Badge>;
+/** The day of the retirement, in the reader's time zone. */
+export function RetiredBadge({ retiredAt, timeZone }: { retiredAt: Date; timeZone: string }) {
+  return <Badge>Retired {formatDay(retiredAt, timeZone)}</Badge>;
 }
 
 export function AreaTable({ areas }: { areas: CatalogueAreaRow[] }) {
@@ -42,7 +43,7 @@ export function AreaTable({ areas }: { areas: CatalogueAreaRow[] }) {
   );
 }
 
-export function CatalogueProposalTable({ proposals, caption }: { proposals: CatalogueRow[]; caption: string }) {
+export function CatalogueProposalTable({ proposals, caption, timeZone }: { proposals: CatalogueRow[]; caption: string; timeZone: string }) {
   return (
     <div className="table-wrap">
       <table data-testid="catalogue-proposals">
@@ -71,7 +72,7 @@ export function CatalogueProposalTable({ proposals, caption }: { proposals: Cata
               <td>{SET_LABELS[p.set]}</td>
               <td>{p.edaInvolved ? "Yes" : "No"}</td>
               <td className="num">{p.version}</td>
-              <td>{p.retiredAt ? <RetiredBadge retiredAt={p.retiredAt} /> : "In use"}</td>
+              <td>{p.retiredAt ? <RetiredBadge retiredAt={p.retiredAt} timeZone={timeZone} /> : "In use"}</td>
             </tr>
           ))}
         </tbody>

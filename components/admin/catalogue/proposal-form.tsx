@@ -29,10 +29,13 @@ export function ProposalForm({
   initial,
   areas,
   setHint,
+  timeZone,
 }: {
   initial: ProposalFormValues;
   areas: { id: string; number: number; name: string }[];
   setHint: string;
+  /** The reader's, for the time of a conflicting version (formatted in the browser, after a save). */
+  timeZone: string;
 }) {
   const [state, formAction, isPending] = useActionState<SaveProposalState, FormData>(saveProposal, { status: "idle" });
   const values = state.values ?? initial;
@@ -73,7 +76,8 @@ export function ProposalForm({
               {conflict.changedFields.length > 0 && <p>Changed by the other person: {conflict.changedFields.join(", ")}.</p>}
               <p>
                 Saved now: version {conflict.current.version}
-                {conflict.current.changedByName ? `, by ${conflict.current.changedByName}` : ""}, {formatDateTime(new Date(conflict.current.validFrom))}.
+                {conflict.current.changedByName ? `, by ${conflict.current.changedByName}` : ""},{" "}
+                {formatDateTime(new Date(conflict.current.validFrom), timeZone)}.
               </p>
               <dl className="facts">
                 <dt>Title</dt>

@@ -6,14 +6,20 @@ import { formatDateTime } from "@/lib/domain/format";
  * Retire a proposal, or bring it back. Proposals are never deleted: retiring keeps the proposal, its
  * history and its place in the periods that began before, and takes it out of every later period.
  */
-export function RetireForm({ proposal }: { proposal: { id: string; code: string; retiredAt: Date | null; retiredByName: string | null } }) {
+export function RetireForm({
+  proposal,
+  timeZone,
+}: {
+  proposal: { id: string; code: string; retiredAt: Date | null; retiredByName: string | null };
+  timeZone: string;
+}) {
   const retired = proposal.retiredAt !== null;
   return (
     <section className="card" aria-labelledby="retire-title" data-testid="retirement">
       <h2 id="retire-title">{retired ? "Retired" : "Retire"}</h2>
       {retired ? (
         <p>
-          {proposal.code} was retired on {formatDateTime(proposal.retiredAt!)}
+          {proposal.code} was retired on {formatDateTime(proposal.retiredAt!, timeZone)}
           {proposal.retiredByName ? ` by ${proposal.retiredByName}` : ""}. It stays in the periods that began before, in their reports and in its history, and
           is left out of every period that starts later. Bringing it back puts it in every period again.
         </p>

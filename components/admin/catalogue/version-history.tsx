@@ -1,14 +1,13 @@
 import { Fragment } from "react";
 import { TextDiff } from "@/components/ui/text-diff";
-import type { ProposalVersionRow } from "@/lib/data/catalogue";
-import { compareWording } from "@/lib/domain/catalogue";
+import { compareWording, type ProposalVersionRow } from "@/lib/domain/catalogue";
 import { formatDateTime } from "@/lib/domain/format";
 
 /**
  * The wording history of a proposal, newest first: who made each version and when, and what it changed
- * from the version before (a word diff for the title and the description). Area names are today's.
+ * from the version before (a word diff for the title and the description). Area names are today's; times in `timeZone`.
  */
-export function VersionHistory({ versions, areaName }: { versions: ProposalVersionRow[]; areaName: Record<string, string> }) {
+export function VersionHistory({ versions, areaName, timeZone }: { versions: ProposalVersionRow[]; areaName: Record<string, string>; timeZone: string }) {
   if (versions.length === 0) return <p className="muted">No version is recorded yet: the first save records the current wording as version 1.</p>;
   const nameOf = (id: string) => areaName[id] ?? id;
   return (
@@ -20,7 +19,7 @@ export function VersionHistory({ versions, areaName }: { versions: ProposalVersi
           <li key={v.version} data-version={v.version}>
             <h3>Version {v.version}</h3>
             <p className="muted">
-              Valid from {formatDateTime(v.validFrom)} ·{" "}
+              Valid from {formatDateTime(v.validFrom, timeZone)} ·{" "}
               {v.changedByName ? `by ${v.changedByName}` : previous ? "author not recorded" : "the catalogue as first loaded"}
             </p>
             {previous && changes.length === 0 ? (

@@ -1,4 +1,4 @@
-import type { Candidate } from "@/lib/data/focal-points";
+import type { Candidate } from "@/lib/domain/focal-points";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 import { EU_BODIES, EU_BODY_LABELS } from "@/lib/validation/people";
 

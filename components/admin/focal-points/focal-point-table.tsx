@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badges";
-import type { FocalPointMember, FocalPointRow } from "@/lib/data/focal-points";
-import { isVacant } from "@/lib/domain/focal-points";
+import { isVacant, type FocalPointMember, type FocalPointRow } from "@/lib/domain/focal-points";
 import { proposalCode } from "@/lib/domain/vocabulary";
 
 export function personHref(userId: string): string {

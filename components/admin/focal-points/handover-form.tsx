@@ -1,4 +1,4 @@
-import type { PersonFocalPoints } from "@/lib/data/focal-points";
+import type { PersonFocalPoints } from "@/lib/domain/focal-points";
 import { CandidateSelect } from "./candidate-select";
 import { ChangeForm, SubmitButton } from "./focal-point-changes";
 

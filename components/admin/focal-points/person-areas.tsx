@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badges";
-import type { PersonFocalPoints } from "@/lib/data/focal-points";
+import type { PersonFocalPoints } from "@/lib/domain/focal-points";
 import { proposalCode } from "@/lib/domain/vocabulary";
 import { ChangeForm, SubmitButton } from "./focal-point-changes";
 import { proposalFocalPointsHref } from "./focal-point-table";

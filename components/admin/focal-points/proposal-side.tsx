@@ -1,4 +1,4 @@
-import type { ProposalFocalPoints } from "@/lib/data/focal-points";
+import type { ProposalFocalPoints } from "@/lib/domain/focal-points";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 import { CandidateSelect } from "./candidate-select";
 import { ChangeForm, SubmitButton } from "./focal-point-changes";

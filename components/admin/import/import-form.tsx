@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ImportOutcome, ImportResult } from "@/lib/actions/import";
+import type { ImportOutcome, ImportResult } from "@/lib/domain/import/plan";
 import { IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind } from "@/lib/domain/import/columns";
 import { isCommittablePlanView } from "./plan-state";
 import { ImportPlanView } from "./import-plan";

@@ -1,7 +1,6 @@
 "use client";
 
-import type { ImportResult } from "@/lib/actions/import";
-import type { FieldChange, PlanEntry, PlanView } from "@/lib/domain/import/plan";
+import type { FieldChange, ImportResult, PlanEntry, PlanView } from "@/lib/domain/import/plan";
 import { downloadText } from "./plan-state";
 
 const wrap = { overflowWrap: "anywhere" as const, whiteSpace: "pre-line" as const };

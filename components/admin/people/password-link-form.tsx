@@ -6,7 +6,7 @@ import { FormMessage, useFocusedMessage } from "./form-bits";
 import { PasswordLinkPanel } from "./password-link-panel";
 
 /** "Send a new password link": the new link appears below, once; it is gone when the page is left. */
-export function PasswordLinkForm({ userId, name, hasPassword }: { userId: string; name: string; hasPassword: boolean }) {
+export function PasswordLinkForm({ userId, name, hasPassword, timeZone }: { userId: string; name: string; hasPassword: boolean; timeZone: string }) {
   const [state, action, pending] = useActionState(issuePasswordLinkAction, { status: "idle" } as PeopleFormState);
   const messageRef = useFocusedMessage(state);
   return (
@@ -19,7 +19,7 @@ export function PasswordLinkForm({ userId, name, hasPassword }: { userId: string
         Any older unused link stops working.
       </p>
       <FormMessage state={state} messageRef={messageRef} />
-      {state.status === "success" && state.link && <PasswordLinkPanel link={state.link} />}
+      {state.status === "success" && state.link && <PasswordLinkPanel link={state.link} timeZone={timeZone} />}
       <div className="form-actions">
         <button type="submit" className="button button--secondary" disabled={pending}>
           Send a new password link

@@ -6,9 +6,9 @@ import { linkDeliveryMessage, type IssuedLink } from "@/lib/domain/people";
 
 /**
  * A one-time link, shown once after it was created: only its hash is stored, so it cannot be shown
- * again (a new one voids it). Says whether it was also e-mailed.
+ * again (a new one voids it). Says whether it was also e-mailed. Its expiry is shown in `timeZone`, the admin's.
  */
-export function PasswordLinkPanel({ link }: { link: IssuedLink }) {
+export function PasswordLinkPanel({ link, timeZone }: { link: IssuedLink; timeZone: string }) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const inputId = `link-${link.userId}`;
   async function copy() {
@@ -28,7 +28,7 @@ export function PasswordLinkPanel({ link }: { link: IssuedLink }) {
           {link.purpose === "INVITE" ? "Invitation link" : "Password reset link"} for {link.name}
         </label>
         <span id={`${inputId}-hint`} className="field__hint">
-          Works once, until {formatDateTime(new Date(link.expiresAt))}. Anyone with it can set the password for {link.email}: pass it on privately.
+          Works once, until {formatDateTime(new Date(link.expiresAt), timeZone)}. Anyone with it can set the password for {link.email}: pass it on privately.
         </span>
         <input
           id={inputId}

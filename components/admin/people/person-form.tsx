@@ -15,7 +15,13 @@ export type PersonFormValues = { name: string; email: string; role: string; orga
 const ORGANISATION_LABELS: Record<OrganisationCode, string> = { NATO: "NATO International Staff", EU: "European Union" };
 
 type Props =
-  | { mode: "invite"; action: (state: PeopleFormState, formData: FormData) => Promise<PeopleFormState>; onAnother?: () => void }
+  | {
+      mode: "invite";
+      action: (state: PeopleFormState, formData: FormData) => Promise<PeopleFormState>;
+      onAnother?: () => void;
+      /** The admin's, for the new link's expiry. */
+      timeZone: string;
+    }
   | {
       mode: "edit";
       action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -50,7 +56,7 @@ export function PersonForm(props: Props) {
     return (
       <div data-state="success">
         <FormMessage state={state} messageRef={messageRef} />
-        <PasswordLinkPanel link={state.link} />
+        <PasswordLinkPanel link={state.link} timeZone={props.timeZone} />
         <p className="form-actions">
           <Link className="button" href={`/admin/users/${state.link.userId}`}>
             Open {state.link.name}&rsquo;s page
@@ -196,7 +202,7 @@ function OrganisationFields({ formId, values, errors }: { formId: string; values
 }
 
 /** The invitation form; "Invite someone else" starts a fresh one (the link shown is then gone). */
-export function InviteForm({ action }: { action: (state: PeopleFormState, formData: FormData) => Promise<PeopleFormState> }) {
+export function InviteForm({ action, timeZone }: { action: (state: PeopleFormState, formData: FormData) => Promise<PeopleFormState>; timeZone: string }) {
   const [round, setRound] = useState(0);
-  return <PersonForm key={round} mode="invite" action={action} onAnother={() => setRound((n) => n + 1)} />;
+  return <PersonForm key={round} mode="invite" action={action} timeZone={timeZone} onAnother={() => setRound((n) => n + 1)} />;
 }

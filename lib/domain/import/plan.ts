@@ -124,3 +124,21 @@ export function diffFields(fields: readonly { label: string; before: string; aft
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** The answer of an import request (lib/actions/import.ts), as the import page shows it. */
+export type ImportOutcome = "refused" | "checked" | "committed" | "unchanged" | "stale" | "blocked";
+
+export type ImportResult = {
+  outcome: ImportOutcome;
+  message: string;
+  kind?: ImportKind;
+  fileName?: string;
+  /** The plan as the page shows it (the first entries of each list, every count). */
+  plan?: PlanView;
+  /** The plan's hash: "Import" sends it back, and the commit applies only the plan it names. */
+  hash?: string;
+  /** The row errors as a CSV file (BOM, CRLF, formula-like cells neutralised), when there are any. */
+  errorsCsv?: string;
+  /** The whole plan as a CSV file. */
+  planCsv?: string;
+};

@@ -69,9 +69,12 @@ export function formatDay(isoDate: string): string {
   return formatDate(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
-/** "9 Jun 2026, 16:45 UTC" from an ISO timestamp. */
+/**
+ * "9 Jun 2026, 16:45 UTC" from an ISO timestamp. Always UTC, whoever downloads: a file is the same bytes
+ * for every reader (and every download), so it cannot follow one reader's time zone.
+ */
 export function formatMoment(isoTimestamp: string): string {
-  return formatDateTime(new Date(isoTimestamp));
+  return formatDateTime(new Date(isoTimestamp), "UTC");
 }
 
 /** "1st", "2nd", "11th", "23rd": the short name of a progress report in the annex columns. */

@@ -24,7 +24,7 @@ export function formatDay(day: string): string {
   return formatDate(new Date(`${day}T00:00:00.000Z`));
 }
 
-/** "9 Jun 2026, 16:45 UTC" from an ISO timestamp. */
+/** "9 Jun 2026, 16:45 UTC" from an ISO timestamp: always UTC, so the file is the same bytes for every reader. */
 export function formatMoment(iso: string): string {
-  return formatDateTime(new Date(iso));
+  return formatDateTime(new Date(iso), "UTC");
 }

@@ -5,6 +5,7 @@ import { CatalogueNotice } from "@/components/layout/catalogue-notice";
 import { denyPage } from "@/lib/auth/deny";
 import { requirePageUser } from "@/lib/auth/session";
 import { listCatalogue } from "@/lib/data/catalogue";
+import { getCatalogueNotice } from "@/lib/data/settings";
 import { canEditCatalogue } from "@/lib/domain/permissions";
 import { parseCatalogueFilters } from "@/lib/validation/catalogue";
 
@@ -28,7 +29,7 @@ export default async function CataloguePage({ searchParams }: Props) {
         uses the wording valid at the end of its cut-off day, and published editions never change. Proposals are never deleted: a retired proposal stays in the
         periods that began before it was retired and in its history, and is left out of later periods.
       </p>
-      <CatalogueNotice />
+      <CatalogueNotice notice={await getCatalogueNotice()} />
       <section aria-labelledby="areas-title">
         <h2 id="areas-title">Areas</h2>
         <AreaTable areas={areas} />
@@ -40,7 +41,7 @@ export default async function CataloguePage({ searchParams }: Props) {
           {filtered ? `${proposals.length} of ${total} proposals match the filters.` : `All ${total} proposals, ${retired} of them retired.`}
         </p>
         {proposals.length > 0 ? (
-          <CatalogueProposalTable proposals={proposals} caption={filtered ? "Matching proposals" : "All proposals"} />
+          <CatalogueProposalTable proposals={proposals} caption={filtered ? "Matching proposals" : "All proposals"} timeZone={user.timeZone} />
         ) : (
           <p className="muted">No proposal matches these filters.</p>
         )}

@@ -4,6 +4,7 @@ import { ImportForm } from "@/components/admin/import/import-form";
 import { CatalogueNotice } from "@/components/layout/catalogue-notice";
 import { denyPage } from "@/lib/auth/deny";
 import { requirePageUser } from "@/lib/auth/session";
+import { getCatalogueNotice } from "@/lib/data/settings";
 import { DEMO_EMAIL_SUFFIX } from "@/lib/domain/import/catalogue";
 import { canImport } from "@/lib/domain/permissions";
 import { IMPORT_LIMITS } from "@/lib/import/read-table";
@@ -24,7 +25,7 @@ export default async function ImportPage() {
         Load the official catalogue, people and the status updates of past periods from Excel or CSV. Every import first runs dry: it shows exactly what will be
         created, changed and left alone, and every error by row and column. Importing applies all of it in one go, or nothing.
       </p>
-      <CatalogueNotice />
+      <CatalogueNotice notice={await getCatalogueNotice()} />
       <div className="card" style={{ maxWidth: "60rem" }}>
         <ImportForm limits={LIMITS} />
       </div>

@@ -90,7 +90,7 @@ export default async function ChangesPage({ searchParams }: Props) {
           <h1>What changed</h1>
           <p data-testid="changes-scope">
             From the {fromPeriod.name} to the {toPeriod.name} ({INCLUDE_LABELS[view.include].toLowerCase()}
-            {view.asOf ? `, as of ${formatDate(parseDay(view.asOf)!)}` : ""}).
+            {view.asOf ? `, as of ${formatDate(parseDay(view.asOf)!)}, end of day UTC` : ""}).
           </p>
         </div>
         <div className="form-actions">

@@ -41,8 +41,8 @@ export default async function PeriodCockpitPage({ params, searchParams }: Props)
           <h1>{period.name}</h1>
           <p data-testid="period-state">
             {PERIOD_STATE_LABELS[period.state]}
-            {period.lockedAt ? ` since ${formatDateTime(period.lockedAt)}` : ""} · {formatDate(period.startsOn)} to cut-off {formatDate(period.cutOffOn)} ·
-            report due {formatDate(period.dueOn)}
+            {period.lockedAt ? ` since ${formatDateTime(period.lockedAt, user.timeZone)}` : ""} · {formatDate(period.startsOn)} to cut-off{" "}
+            {formatDate(period.cutOffOn)} · report due {formatDate(period.dueOn)}
             {cockpit.closed ? "" : ` (${describeDaysLeft(cockpit.daysLeft)})`}
           </p>
         </div>

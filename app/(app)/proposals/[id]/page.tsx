@@ -9,7 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getActiveReopening, getCurrentPeriod } from "@/lib/data/periods";
 import { getProposal } from "@/lib/data/proposals";
 import { isInPeriod } from "@/lib/domain/catalogue";
-import { formatDate, formatDateTime } from "@/lib/domain/format";
+import { formatDateTime, formatDay } from "@/lib/domain/format";
 import { canManagePeriods, canReviewUpdates, canViewProposals } from "@/lib/domain/permissions";
 import { focalPointNames } from "@/lib/domain/proposals";
 import { canManageReports, highlightBlocker } from "@/lib/domain/report";
@@ -82,7 +82,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {proposal.retiredAt && (
         <div className="callout" role="note" data-testid="retired-note">
-          Retired on {formatDate(proposal.retiredAt)}: kept with its history and in the reports of periods that began before, but out of later periods
+          Retired on {formatDay(proposal.retiredAt, user.timeZone)}: kept with its history and in the reports of periods that began before, but out of later
+          periods
           {inPeriod ? "." : `, such as the ${period!.name}.`}
         </div>
       )}
@@ -107,10 +108,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <h2 id="current-title">{period ? `Current state: ${period.name}` : "Current state"}</h2>
         {reopening && (
           <p className="callout">
-            Reopened in the locked period until {formatDateTime(reopening.expiresAt)}: {reopening.reason}
+            Reopened in the locked period until {formatDateTime(reopening.expiresAt, user.timeZone)}: {reopening.reason}
           </p>
         )}
-        {current ? <UpdateSummary update={current} /> : <p className="muted">No update recorded for this period yet.</p>}
+        {current ? <UpdateSummary update={current} timeZone={user.timeZone} /> : <p className="muted">No update recorded for this period yet.</p>}
       </section>
 
       {period && current && allowed && (allowed.canApprove || allowed.canReturn) && (
@@ -134,7 +135,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           proposalId={proposal.id}
           periodId={period.id}
           periodName={period.name}
-          reopenedUntil={reopening ? formatDateTime(reopening.expiresAt) : null}
+          reopenedUntil={reopening ? formatDateTime(reopening.expiresAt, user.timeZone) : null}
         />
       )}
 
@@ -150,7 +151,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             {past.map((entry) => (
               <li key={entry.id}>
                 <h3>{entry.period.name}</h3>
-                <UpdateSummary update={entry} />
+                <UpdateSummary update={entry} timeZone={user.timeZone} />
               </li>
             ))}
           </ol>

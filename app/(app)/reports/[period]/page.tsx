@@ -102,7 +102,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           <p data-testid="report-state">
             <ReportStateBadge state={header.state} />{" "}
             {header.edition
-              ? `Published ${formatDateTime(new Date(header.edition.publishedAt))} by ${header.edition.publishedBy}.`
+              ? `Published ${formatDateTime(new Date(header.edition.publishedAt), user.timeZone)} by ${header.edition.publishedBy}.`
               : "Built from the approved updates as they are now; it changes as updates are approved."}
           </p>
         </div>
@@ -155,6 +155,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
 
       <ReportDocument
         header={header}
+        timeZone={user.timeZone}
         entries={entries}
         charts={charts}
         paging={shownArea === undefined ? null : { area: shownArea, href: (area: number) => `/reports/${periodNumber}?edition=${edition}&area=${area}` }}

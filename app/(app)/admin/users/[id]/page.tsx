@@ -58,13 +58,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
               <OrganisationLabel code={person.organisationCode} body={person.body} />
             </dd>
             <dt>Since</dt>
-            <dd>{formatDateTime(person.createdAt)}</dd>
+            <dd>{formatDateTime(person.createdAt, user.timeZone)}</dd>
             <dt>Last sign-in</dt>
-            <dd>{person.lastSignInAt ? formatDateTime(person.lastSignInAt) : "Never"}</dd>
+            <dd>{person.lastSignInAt ? formatDateTime(person.lastSignInAt, user.timeZone) : "Never"}</dd>
             <dt>Password link</dt>
             <dd>
               {person.pendingLink
-                ? `${person.pendingLink.purpose === "INVITE" ? "Invitation" : "Reset"} link waiting to be used, until ${formatDateTime(person.pendingLink.expiresAt)}`
+                ? `${person.pendingLink.purpose === "INVITE" ? "Invitation" : "Reset"} link waiting to be used, until ${formatDateTime(person.pendingLink.expiresAt, user.timeZone)}`
                 : "None waiting"}
             </dd>
             <dt>Focal point for</dt>
@@ -93,7 +93,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
       {person.state !== "deactivated" && (
         <section className="card" aria-labelledby="link-heading">
           <h2 id="link-heading">Password</h2>
-          <PasswordLinkForm userId={person.id} name={person.name} hasPassword={person.state === "active"} />
+          <PasswordLinkForm userId={person.id} name={person.name} hasPassword={person.state === "active"} timeZone={user.timeZone} />
         </section>
       )}
     </>

@@ -26,7 +26,7 @@ export default async function InvitePage() {
           : "E-mail is not configured on this server: you will pass the link on yourself, by a channel only they read."}
       </p>
       <div className="card" style={{ maxWidth: "48rem" }}>
-        <InviteForm action={invitePersonAction} />
+        <InviteForm action={invitePersonAction} timeZone={user.timeZone} />
       </div>
     </>
   );

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Compare versions" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function label(r: RevisionEntry): string {
-  return `${r.period.name}, version ${r.version} (${r.authorName}, ${formatDateTime(r.createdAt)})`;
+function label(r: RevisionEntry, timeZone: string): string {
+  return `${r.period.name}, version ${r.version} (${r.authorName}, ${formatDateTime(r.createdAt, timeZone)})`;
 }
 
 export default async function CompareVersionsPage({ params, searchParams }: Props) {
@@ -46,7 +46,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
             <select id="from" name="from" defaultValue={from?.id}>
               {revisions.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {label(r)}
+                  {label(r, user.timeZone)}
                 </option>
               ))}
             </select>
@@ -54,7 +54,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
             <select id="to" name="to" defaultValue={to?.id}>
               {revisions.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {label(r)}
+                  {label(r, user.timeZone)}
                 </option>
               ))}
             </select>
@@ -65,7 +65,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
           <div className="table-wrap">
             <table data-testid="version-diff">
               <caption>
-                {from && to ? `${label(from)} → ${label(to)}` : ""}: {changes.filter((c) => c.changed).length} field(s) changed
+                {from && to ? `${label(from, user.timeZone)} → ${label(to, user.timeZone)}` : ""}: {changes.filter((c) => c.changed).length} field(s) changed
               </caption>
               <thead>
                 <tr>

@@ -58,7 +58,7 @@ export default async function CatalogueAreaPage({ params, searchParams }: Props)
                 <Link href={`/admin/catalogue/proposals/${p.id}`}>
                   {proposalCode(p.number)} · {p.title}
                 </Link>{" "}
-                {p.retiredAt && <RetiredBadge retiredAt={p.retiredAt} />}
+                {p.retiredAt && <RetiredBadge retiredAt={p.retiredAt} timeZone={user.timeZone} />}
               </li>
             ))}
           </ul>
@@ -66,7 +66,7 @@ export default async function CatalogueAreaPage({ params, searchParams }: Props)
       </section>
       <section className="card" aria-labelledby="changes-title">
         <h2 id="changes-title">Changes</h2>
-        <AreaChanges changes={area.changes} />
+        <AreaChanges changes={area.changes} timeZone={user.timeZone} />
       </section>
     </>
   );

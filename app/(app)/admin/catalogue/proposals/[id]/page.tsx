@@ -59,7 +59,7 @@ export default async function CatalogueProposalPage({ params, searchParams }: Pr
             <span>
               {proposal.updateCount} status update{proposal.updateCount === 1 ? "" : "s"}
             </span>
-            {proposal.retiredAt && <RetiredBadge retiredAt={proposal.retiredAt} />}
+            {proposal.retiredAt && <RetiredBadge retiredAt={proposal.retiredAt} timeZone={user.timeZone} />}
           </div>
         </div>
         <Link href={`/proposals/${proposal.id}`}>Open the proposal&apos;s page</Link>
@@ -71,6 +71,7 @@ export default async function CatalogueProposalPage({ params, searchParams }: Pr
           keep their wording; published editions never change.
         </p>
         <ProposalForm
+          timeZone={user.timeZone}
           initial={{
             proposalId: proposal.id,
             title: proposal.title,
@@ -88,10 +89,10 @@ export default async function CatalogueProposalPage({ params, searchParams }: Pr
           }
         />
       </section>
-      <RetireForm proposal={{ id: proposal.id, code, retiredAt: proposal.retiredAt, retiredByName: proposal.retiredByName }} />
+      <RetireForm proposal={{ id: proposal.id, code, retiredAt: proposal.retiredAt, retiredByName: proposal.retiredByName }} timeZone={user.timeZone} />
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
-        <VersionHistory versions={proposal.versions} areaName={areaName} />
+        <VersionHistory versions={proposal.versions} areaName={areaName} timeZone={user.timeZone} />
       </section>
     </>
   );
