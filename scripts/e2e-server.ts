@@ -43,7 +43,12 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  if (app.exitCode === null) app.kill("SIGTERM");
+  // The app first (its requests in progress need the database), then the database.
+  if (app.exitCode === null && app.signalCode === null) {
+    const exited = new Promise((resolve) => app.once("exit", resolve));
+    app.kill("SIGTERM");
+    await exited;
+  }
   await db.stop();
   await rm(parent, { recursive: true, force: true });
   process.exit(code);

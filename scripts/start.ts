@@ -51,7 +51,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProc
 }
 
 function waitFor(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? 1);
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
 async function main() {
@@ -59,10 +60,12 @@ async function main() {
   let app: ChildProcess | undefined;
   let stopping = false;
 
+  // The app first (it finishes the requests in progress, which need the database), then the database.
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (app && app.exitCode === null) {
+    if (app && app.exitCode === null && app.signalCode === null) {
+      console.log("Stopping the app...");
       app.kill("SIGTERM");
       await waitFor(app);
     }
@@ -70,10 +73,10 @@ async function main() {
       console.log("Stopping the embedded PostgreSQL...");
       await embedded.stop();
     }
+    console.log("Stopped.");
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   try {
     let databaseUrl = options.DATABASE_URL;
@@ -82,7 +85,9 @@ async function main() {
       const { dir: pgDir, moved } = await embeddedDataDir(root, options.DATA_DIR);
       if (moved) console.log(`The project folder is private to root, so PostgreSQL (which runs as the "postgres" user) keeps its data in ${pgDir}.`);
       console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${pgDir})...`);
-      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: options.EMBEDDED_PG_PORT });
+      // In a process group of its own: a Ctrl-C in the terminal reaches the app and this launcher, which
+      // stops the database only once the app has finished.
+      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: options.EMBEDDED_PG_PORT, detached: true });
       databaseUrl = embedded.url;
       console.log(`PostgreSQL is listening on 127.0.0.1:${embedded.port}.`);
     }
