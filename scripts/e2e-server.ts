@@ -21,7 +21,9 @@ await prisma.$disconnect();
 
 // The production server of `npm start` (scripts/serve.ts), with one app process: the journeys run
 // against exactly what users run.
-const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/serve.ts")], {
+// Node with tsx's loader, not tsx's CLI, which SIGKILLs its child when a relayed signal is not confirmed
+// within 30 ms.
+const app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
   cwd: root,
   stdio: "inherit",
   env: {

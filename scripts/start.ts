@@ -46,8 +46,11 @@ async function loadOrCreateSecret(dataDir: string): Promise<string> {
   return secret;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(root, command), ...args], { cwd: root, env, stdio: "inherit" });
+/** Runs Node.js with `args`. TypeScript runs with tsx's loader (`--import tsx`), not tsx's CLI: on a signal
+ * that CLI SIGKILLs its child unless the child confirms receipt within 30 ms (easily missed on a busy
+ * machine), which would cut the app's requests in progress short. */
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
 }
 
 function waitFor(child: ChildProcess): Promise<number> {
@@ -119,16 +122,16 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       SEED_DEMO_DATA: demo,
     };
-    const next = "node_modules/next/dist/bin/next";
+    const next = path.join(root, "node_modules/next/dist/bin/next");
     if (!isDev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
       console.log("No production build yet: building (about a minute)...");
-      const code = await waitFor(run(next, ["build"], env));
+      const code = await waitFor(run([next, "build"], env));
       if (code !== 0) throw new Error("next build failed");
     }
     if (stopping) return;
     app = isDev
-      ? run(next, ["dev", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env)
-      : run("node_modules/tsx/dist/cli.mjs", ["scripts/serve.ts"], { ...env, PORT: String(options.PORT), BIND_ADDRESS: options.BIND_ADDRESS });
+      ? run([next, "dev", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env)
+      : run(["--import", "tsx", path.join(root, "scripts/serve.ts")], { ...env, PORT: String(options.PORT), BIND_ADDRESS: options.BIND_ADDRESS });
     console.log(`Open http://localhost:${options.PORT}${demo === "true" ? " (demo sign-ins are listed in the README)" : ""}.`);
     const code = await waitFor(app);
     await shutdown(code);
