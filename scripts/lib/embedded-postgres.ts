@@ -12,7 +12,7 @@
 // enter (a root home, `mktemp -d`), the binaries run from a copy in /var/tmp (./postgres-binaries.ts) and
 // `npm start` keeps its data there too (embeddedDataDir).
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import net from "node:net";
@@ -74,12 +74,14 @@ export async function findFreePort(): Promise<number> {
 
 /**
  * Where `npm start` keeps the embedded database: DATA_DIR/postgres, or, when the project folder is private
- * to root (the "postgres" OS user cannot reach it), a folder under /var/tmp named after the project.
+ * to root (the "postgres" OS user cannot reach it), a folder under /var/tmp named after the project folder
+ * and a hash of its path (two clones both called "repo" keep apart).
  */
 export async function embeddedDataDir(root: string, dataDir: string): Promise<{ dir: string; moved: boolean }> {
   const dir = path.join(dataDir, "postgres");
   if (await isReachableByPostgresUser(dir)) return { dir, moved: false };
-  return { dir: path.join(sharedTempDir(), `nato-eu-tracker-${path.basename(root)}`, "postgres"), moved: true };
+  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 8);
+  return { dir: path.join(sharedTempDir(), `nato-eu-tracker-${path.basename(root)}-${id}`, "postgres"), moved: true };
 }
 
 /** The URL of an embedded server on `port` with this module's local credentials. */

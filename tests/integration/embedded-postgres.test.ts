@@ -121,6 +121,9 @@ describe("a clone in a folder private to root", () => {
 
     const { dir, moved } = await embeddedDataDir(project, path.join(project, ".data"));
     expect(moved).toBe(true);
+    // Two private clones of the same name keep their data apart.
+    const other = await embeddedDataDir(path.join(project, "elsewhere", path.basename(project)), path.join(project, "elsewhere/.data"));
+    expect(other.dir).not.toBe(dir);
     cleanup.push(path.dirname(dir));
     const db = await startEmbeddedPostgres({ dataDir: dir, packageDir, persistent: false });
     try {
