@@ -21,7 +21,9 @@ await prisma.$disconnect();
 
 // The production server of `npm start` (scripts/serve.ts), with one app process: the journeys run
 // against exactly what users run.
-const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/serve.ts")], {
+// Node with tsx's loader, not tsx's CLI, which SIGKILLs its child when a relayed signal is not confirmed
+// within 30 ms.
+const app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
   cwd: root,
   stdio: "inherit",
   env: {
@@ -43,7 +45,12 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  if (app.exitCode === null) app.kill("SIGTERM");
+  // The app first (its requests in progress need the database), then the database.
+  if (app.exitCode === null && app.signalCode === null) {
+    const exited = new Promise((resolve) => app.once("exit", resolve));
+    app.kill("SIGTERM");
+    await exited;
+  }
   await db.stop();
   await rm(parent, { recursive: true, force: true });
   process.exit(code);

@@ -2,7 +2,7 @@
 // the SQL that takes the schema committed at HEAD to the working prisma/schema.prisma.
 // (`prisma migrate dev` needs a shadow database, which the driver adapter cannot provide offline.)
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
@@ -32,6 +32,7 @@ try {
   );
 } finally {
   await scratch?.stop();
+  await rm(path.dirname(previous), { recursive: true, force: true });
 }
 const sql = output.slice(output.search(/^(--|CREATE|ALTER|DROP)/m));
 if (!sql.trim() || output.search(/^(--|CREATE|ALTER|DROP)/m) < 0 || /This is an empty migration/.test(sql)) {

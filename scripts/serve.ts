@@ -74,9 +74,13 @@ if (cluster.isPrimary && workers > 1) {
     process.exit(1);
   });
   server.listen(port, hostname);
-  // Finish the requests in progress, then exit.
+  // Finish the requests in progress, then exit. Once: a Ctrl-C reaches this process both from the
+  // terminal and from the primary (or the launcher), and a second close() would exit at once.
+  let closing = false;
   for (const sig of ["SIGINT", "SIGTERM"] as const) {
     process.on(sig, () => {
+      if (closing) return;
+      closing = true;
       server.close(() => process.exit(0));
       server.closeIdleConnections();
       setTimeout(() => process.exit(0), 8_000).unref();

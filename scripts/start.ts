@@ -46,12 +46,16 @@ async function loadOrCreateSecret(dataDir: string): Promise<string> {
   return secret;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(root, command), ...args], { cwd: root, env, stdio: "inherit" });
+/** Runs Node.js with `args`. TypeScript runs with tsx's loader (`--import tsx`), not tsx's CLI: on a signal
+ * that CLI SIGKILLs its child unless the child confirms receipt within 30 ms (easily missed on a busy
+ * machine), which would cut the app's requests in progress short. */
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
 }
 
 function waitFor(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? 1);
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
 async function main() {
@@ -59,10 +63,12 @@ async function main() {
   let app: ChildProcess | undefined;
   let stopping = false;
 
+  // The app first (it finishes the requests in progress, which need the database), then the database.
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (app && app.exitCode === null) {
+    if (app && app.exitCode === null && app.signalCode === null) {
+      console.log("Stopping the app...");
       app.kill("SIGTERM");
       await waitFor(app);
     }
@@ -70,10 +76,10 @@ async function main() {
       console.log("Stopping the embedded PostgreSQL...");
       await embedded.stop();
     }
+    console.log("Stopped.");
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   try {
     let databaseUrl = options.DATABASE_URL;
@@ -82,7 +88,9 @@ async function main() {
       const { dir: pgDir, moved } = await embeddedDataDir(root, options.DATA_DIR);
       if (moved) console.log(`The project folder is private to root, so PostgreSQL (which runs as the "postgres" user) keeps its data in ${pgDir}.`);
       console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${pgDir})...`);
-      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: options.EMBEDDED_PG_PORT });
+      // In a process group of its own: a Ctrl-C in the terminal reaches the app and this launcher, which
+      // stops the database only once the app has finished.
+      embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: options.EMBEDDED_PG_PORT, detached: true });
       databaseUrl = embedded.url;
       console.log(`PostgreSQL is listening on 127.0.0.1:${embedded.port}.`);
     }
@@ -114,16 +122,16 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       SEED_DEMO_DATA: demo,
     };
-    const next = "node_modules/next/dist/bin/next";
+    const next = path.join(root, "node_modules/next/dist/bin/next");
     if (!isDev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
       console.log("No production build yet: building (about a minute)...");
-      const code = await waitFor(run(next, ["build"], env));
+      const code = await waitFor(run([next, "build"], env));
       if (code !== 0) throw new Error("next build failed");
     }
     if (stopping) return;
     app = isDev
-      ? run(next, ["dev", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env)
-      : run("node_modules/tsx/dist/cli.mjs", ["scripts/serve.ts"], { ...env, PORT: String(options.PORT), BIND_ADDRESS: options.BIND_ADDRESS });
+      ? run([next, "dev", "--port", String(options.PORT), "--hostname", options.BIND_ADDRESS], env)
+      : run(["--import", "tsx", path.join(root, "scripts/serve.ts")], { ...env, PORT: String(options.PORT), BIND_ADDRESS: options.BIND_ADDRESS });
     console.log(`Open http://localhost:${options.PORT}${demo === "true" ? " (demo sign-ins are listed in the README)" : ""}.`);
     const code = await waitFor(app);
     await shutdown(code);

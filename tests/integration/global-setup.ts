@@ -15,13 +15,20 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await startTestServer();
-  const databaseUrl = await createDatabase(server.adminUrl);
-  await migrateDatabase(databaseUrl, { quiet: true });
-  const prisma = createPrismaClient(databaseUrl, 2);
+  let databaseUrl: string;
   try {
-    await seedDemoData(prisma, { log: () => undefined });
-  } finally {
-    await prisma.$disconnect();
+    databaseUrl = await createDatabase(server.adminUrl);
+    await migrateDatabase(databaseUrl, { quiet: true });
+    const prisma = createPrismaClient(databaseUrl, 2);
+    try {
+      await seedDemoData(prisma, { log: () => undefined });
+    } finally {
+      await prisma.$disconnect();
+    }
+  } catch (error) {
+    // Vitest runs no teardown when the setup fails.
+    await server.stop();
+    throw error;
   }
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminUrl", server.adminUrl);
