@@ -3,10 +3,11 @@ import { AssessmentBadge, ProgressValue, StatusBadge, WorkflowBadge } from "@/co
 import { formatDate } from "@/lib/domain/format";
 import { focalPointNames, type ProposalRow } from "@/lib/domain/proposals";
 import { proposalCode } from "@/lib/domain/vocabulary";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function ProposalTable({ rows, caption }: { rows: ProposalRow[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table data-testid="proposal-table">
         <caption>{caption}</caption>
         <thead>
@@ -56,6 +57,6 @@ export function ProposalTable({ rows, caption }: { rows: ProposalRow[]; caption:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

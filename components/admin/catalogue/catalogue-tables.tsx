@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badges";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { CatalogueAreaRow, CatalogueRow } from "@/lib/data/catalogue";
 import { formatDate } from "@/lib/domain/format";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
@@ -10,7 +11,7 @@ export function RetiredBadge({ retiredAt }: { retiredAt: Date }) {
 
 export function AreaTable({ areas }: { areas: CatalogueAreaRow[] }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Areas">
       <table data-testid="catalogue-areas">
         <caption>Areas</caption>
         <thead>
@@ -38,13 +39,13 @@ export function AreaTable({ areas }: { areas: CatalogueAreaRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 export function CatalogueProposalTable({ proposals, caption }: { proposals: CatalogueRow[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table data-testid="catalogue-proposals">
         <caption>{caption}</caption>
         <thead>
@@ -76,6 +77,6 @@ export function CatalogueProposalTable({ proposals, caption }: { proposals: Cata
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

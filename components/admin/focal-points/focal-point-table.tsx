@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badges";
 import type { FocalPointMember, FocalPointRow } from "@/lib/data/focal-points";
 import { isVacant } from "@/lib/domain/focal-points";
 import { proposalCode } from "@/lib/domain/vocabulary";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function personHref(userId: string): string {
   return `/admin/focal-points/people/${encodeURIComponent(userId)}`;
@@ -49,7 +50,7 @@ function SideCell({ row, side }: { row: FocalPointRow; side: string }) {
 /** Proposals with their focal points per side; each proposal links to its focal-point page. */
 export function FocalPointTable({ rows, sides, caption }: { rows: FocalPointRow[]; sides: string[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table data-testid="focal-point-table">
         <caption>{caption}</caption>
         <thead>
@@ -85,6 +86,6 @@ export function FocalPointTable({ rows, sides, caption }: { rows: FocalPointRow[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
