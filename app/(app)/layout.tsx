@@ -3,12 +3,16 @@ import { MainNav, type NavLink } from "@/components/layout/main-nav";
 import { NotificationBell } from "@/components/layout/notification-bell";
 import { PeriodBanner } from "@/components/layout/period-banner";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { SiteMenu } from "@/components/layout/site-menu";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getNotifications } from "@/lib/data/notifications";
 import { getCurrentPeriod } from "@/lib/data/periods";
 import { toBell } from "@/lib/domain/notifications";
 import { canAdminister, canRecordUpdates, canReviewUpdates, canViewAudit } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+
+// What the header's Menu button shows and hides on a phone (the bell stays in sight).
+const MENU_PARTS = { nav: "site-nav", account: "site-account" };
 
 // Every page below reads the session and live data.
 export const dynamic = "force-dynamic";
@@ -36,18 +40,22 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link className="brand" href="/">
             NATO–EU Progress Tracker
           </Link>
-          {user && <MainNav links={links} />}
           {user && (
-            <div className="user-menu">
-              <NotificationBell bell={toBell(notifications, period)} />
-              <Link href="/account" title="Your account and password">
-                {user.name}{" "}
-                <span className="user-menu__role">
-                  ({ROLE_LABELS[user.role]}, {user.organisationCode})
-                </span>
-              </Link>
-              <SignOutButton />
-            </div>
+            <SiteMenu controls={[MENU_PARTS.nav, MENU_PARTS.account]}>
+              <MainNav links={links} id={MENU_PARTS.nav} />
+              <div className="user-menu">
+                <NotificationBell bell={toBell(notifications, period)} />
+                <div className="user-menu__account" id={MENU_PARTS.account}>
+                  <Link href="/account" title="Your account and password">
+                    {user.name}{" "}
+                    <span className="user-menu__role">
+                      ({ROLE_LABELS[user.role]}, {user.organisationCode})
+                    </span>
+                  </Link>
+                  <SignOutButton />
+                </div>
+              </div>
+            </SiteMenu>
           )}
         </div>
       </header>

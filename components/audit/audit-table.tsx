@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { AuditRow } from "@/lib/domain/audit";
 import { formatDateTime } from "@/lib/domain/format";
 import { AuditChanges } from "./audit-changes";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** The trail, newest first: when (in the reader's time zone), who, what in plain words, the proposal and period, the changes. */
 export function AuditTable({ rows, caption, timeZone }: { rows: AuditRow[]; caption: string; timeZone: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table data-testid="audit-table" data-state={rows.length === 0 ? "empty" : "loaded"}>
         <caption>{caption}</caption>
         <thead>
@@ -39,6 +40,6 @@ export function AuditTable({ rows, caption, timeZone }: { rows: AuditRow[]; capt
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

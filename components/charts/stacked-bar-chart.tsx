@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useRef } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { legendText } from "./legend-text";
+import { usePrintWidth } from "./use-print-width";
 
 export type StackedSeries = { key: string; label: string; colour: string };
 
@@ -24,12 +26,14 @@ type Props = {
 /** Stacked bars. Props in, nothing fetched; a click on a segment opens exactly those proposals. */
 export function StackedBarChart({ data, series, summary, hrefs, orientation = "bars", percent = false, categoryWidth = 230 }: Props) {
   const router = useRouter();
+  const box = useRef<HTMLDivElement>(null);
+  const printWidth = usePrintWidth(box);
   const bars = orientation === "bars";
   const valueAxis = { type: "number" as const, allowDecimals: false, ...(percent ? { domain: [0, 100], unit: "%" } : {}) };
   const height = bars ? Math.max(240, data.length * 34 + 90) : 340;
   return (
-    <div className="chart__box" role="img" aria-label={summary} style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
+    <div className="chart__box" role="img" aria-label={summary} style={{ height }} ref={box}>
+      <ResponsiveContainer width={printWidth ?? "100%"} height={printWidth ? height : "100%"}>
         <BarChart data={data} layout={bars ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={!bars} vertical={bars} />
           {bars ? (

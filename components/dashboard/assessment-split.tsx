@@ -1,6 +1,7 @@
 "use client";
 
 import { DonutChart } from "@/components/charts/lazy";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { assessmentChart } from "@/lib/domain/charts";
 import type { Dashboard } from "@/lib/domain/dashboard";
 import { ChartDownloads } from "./chart-downloads";
@@ -19,33 +20,35 @@ export function AssessmentSplit({ assessments, updatedCount, view }: Pick<Dashbo
         <ChartDownloads chart="assessment" view={view} />
         <details className="twin">
           <summary>Show the data as a table</summary>
-          <table>
-            <caption>Updated proposals by assessment</caption>
-            <thead>
-              <tr>
-                <th scope="col">Assessment</th>
-                <th scope="col" className="num">
-                  Proposals
-                </th>
-                <th scope="col" className="num">
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {assessments.map((a) => (
-                <tr key={a.assessment}>
-                  <th scope="row">
-                    <span className={`badge badge--${a.assessment}`}>{a.label}</span>
+          <TableScroll labelledBy="assessment-title">
+            <table>
+              <caption>Updated proposals by assessment</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Assessment</th>
+                  <th scope="col" className="num">
+                    Proposals
                   </th>
-                  <td className="num">
-                    <CountLink count={a.count} href={href(a.assessment)} label={a.label} />
-                  </td>
-                  <td className="num">{a.share}%</td>
+                  <th scope="col" className="num">
+                    Share
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {assessments.map((a) => (
+                  <tr key={a.assessment}>
+                    <th scope="row">
+                      <span className={`badge badge--${a.assessment}`}>{a.label}</span>
+                    </th>
+                    <td className="num">
+                      <CountLink count={a.count} href={href(a.assessment)} label={a.label} />
+                    </td>
+                    <td className="num">{a.share}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </details>
       </figure>
     </section>

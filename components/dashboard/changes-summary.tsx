@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ChangeSummary } from "@/lib/domain/changes";
 import { isStatusMove, moveKey } from "@/lib/domain/changes";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = { summary: ChangeSummary; fromName: string; toName: string; changesHref: (narrow?: { move?: string; section?: string }) => string };
 
@@ -40,39 +41,41 @@ export function ChangesSummary({ summary, fromName, toName, changesHref }: Props
         ))}
       </ul>
       {top.length > 0 && (
-        <table>
-          <caption>Largest status moves</caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col" className="num">
-                Proposals
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {top.map((m) => (
-              <tr key={moveKey(m.from, m.to)}>
-                <td>
-                  <span className={`badge badge--${m.from}`}>{m.fromLabel}</span>
-                </td>
-                <td>
-                  <span className={`badge badge--${m.to}`}>{m.toLabel}</span>
-                </td>
-                <td className="num">
-                  <Link
-                    prefetch={false}
-                    href={changesHref({ move: moveKey(m.from, m.to) })}
-                    aria-label={`${m.count}: list the moves from ${m.fromLabel} to ${m.toLabel}`}
-                  >
-                    {m.count}
-                  </Link>
-                </td>
+        <TableScroll label="Largest status moves">
+          <table>
+            <caption>Largest status moves</caption>
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col" className="num">
+                  Proposals
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {top.map((m) => (
+                <tr key={moveKey(m.from, m.to)}>
+                  <td>
+                    <span className={`badge badge--${m.from}`}>{m.fromLabel}</span>
+                  </td>
+                  <td>
+                    <span className={`badge badge--${m.to}`}>{m.toLabel}</span>
+                  </td>
+                  <td className="num">
+                    <Link
+                      prefetch={false}
+                      href={changesHref({ move: moveKey(m.from, m.to) })}
+                      aria-label={`${m.count}: list the moves from ${m.fromLabel} to ${m.toLabel}`}
+                    >
+                      {m.count}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <p>
         <Link prefetch={false} href={changesHref()}>

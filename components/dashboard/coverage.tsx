@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/domain/dashboard";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { CountLink } from "./status-by-area";
 import { drillDown, type DashboardView } from "./view";
 
@@ -21,48 +22,50 @@ export function Coverage({ dashboard, view }: { dashboard: Dashboard; view: Dash
           </Link>
         )}
       </p>
-      <table>
-        <caption>Reporting by organisation (proposals its focal points follow)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Organisation</th>
-            <th scope="col" className="num">
-              Follows
-            </th>
-            <th scope="col" className="num">
-              Reported
-            </th>
-            <th scope="col" className="num">
-              Not reported
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {organisations.map((org) => (
-            <tr key={org.code} data-testid={`coverage-${org.code}`}>
-              <th scope="row">
-                {org.code} <span className="muted">({org.name})</span>
+      <TableScroll label="Reporting by organisation">
+        <table>
+          <caption>Reporting by organisation (proposals its focal points follow)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col" className="num">
+                Follows
               </th>
-              <td className="num">
-                <CountLink count={org.followed} href={drillDown(view, { org: [org.code] })} label={`followed by ${org.code}`} />
-              </td>
-              <td className="num" data-testid={`coverage-${org.code}-reported`}>
-                <span className="progress-bar" aria-hidden="true">
-                  <span style={{ width: `${org.percent}%` }} />
-                </span>
-                {org.reported} ({org.percent}%)
-              </td>
-              <td className="num" data-testid={`coverage-${org.code}-missing`}>
-                <CountLink
-                  count={org.missing}
-                  href={drillDown(view, { org: [org.code], status: ["NO_UPDATE"] })}
-                  label={`followed by ${org.code} without an update`}
-                />
-              </td>
+              <th scope="col" className="num">
+                Reported
+              </th>
+              <th scope="col" className="num">
+                Not reported
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {organisations.map((org) => (
+              <tr key={org.code} data-testid={`coverage-${org.code}`}>
+                <th scope="row">
+                  {org.code} <span className="muted">({org.name})</span>
+                </th>
+                <td className="num">
+                  <CountLink count={org.followed} href={drillDown(view, { org: [org.code] })} label={`followed by ${org.code}`} />
+                </td>
+                <td className="num" data-testid={`coverage-${org.code}-reported`}>
+                  <span className="progress-bar" aria-hidden="true">
+                    <span style={{ width: `${org.percent}%` }} />
+                  </span>
+                  {org.reported} ({org.percent}%)
+                </td>
+                <td className="num" data-testid={`coverage-${org.code}-missing`}>
+                  <CountLink
+                    count={org.missing}
+                    href={drillDown(view, { org: [org.code], status: ["NO_UPDATE"] })}
+                    label={`followed by ${org.code} without an update`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -5,10 +5,10 @@ import { usePathname } from "next/navigation";
 
 export type NavLink = { href: string; label: string };
 
-export function MainNav({ links }: { links: NavLink[] }) {
+export function MainNav({ links, id }: { links: NavLink[]; id?: string }) {
   const pathname = usePathname();
   return (
-    <nav className="main-nav" aria-label="Main">
+    <nav className="main-nav" aria-label="Main" id={id}>
       <ul>
         {links.map((link) => (
           <li key={link.href}>

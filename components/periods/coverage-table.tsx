@@ -1,8 +1,9 @@
 import type { CoverageRow } from "@/lib/domain/cockpit";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function CoverageTable({ caption, rows, header }: { caption: string; rows: CoverageRow[]; header: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -35,6 +36,6 @@ export function CoverageTable({ caption, rows, header }: { caption: string; rows
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

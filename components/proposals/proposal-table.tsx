@@ -3,11 +3,12 @@ import { AssessmentBadge, ProgressValue, StatusBadge, WorkflowBadge } from "@/co
 import { formatDay } from "@/lib/domain/format";
 import { focalPointNames, type ProposalRow } from "@/lib/domain/proposals";
 import { proposalCode } from "@/lib/domain/vocabulary";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** `timeZone`: the reader's, for the day each update was saved. */
 export function ProposalTable({ rows, caption, timeZone }: { rows: ProposalRow[]; caption: string; timeZone: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table data-testid="proposal-table">
         <caption>{caption}</caption>
         <thead>
@@ -57,6 +58,6 @@ export function ProposalTable({ rows, caption, timeZone }: { rows: ProposalRow[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

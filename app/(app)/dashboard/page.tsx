@@ -12,6 +12,7 @@ import { StatusStats } from "@/components/dashboard/status-stats";
 import { Trend } from "@/components/dashboard/trend";
 import type { DashboardView } from "@/components/dashboard/view";
 import { CatalogueNotice } from "@/components/layout/catalogue-notice";
+import { PrintHeader } from "@/components/layout/print-header";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/session";
 import { getChangeSummary } from "@/lib/data/changes";
@@ -23,6 +24,7 @@ import { getCatalogueNotice } from "@/lib/data/settings";
 import { describeAsOfEnd, parseDay, toDay } from "@/lib/domain/as-of";
 import { formatDate } from "@/lib/domain/format";
 import { canViewDashboard } from "@/lib/domain/permissions";
+import { describeFiltersInForce, describePeriodShown, formatPrintedAt } from "@/lib/domain/print";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { parseDashboardParams } from "@/lib/validation/dashboard-filters";
 import { toDashboardQuery } from "@/lib/domain/filter-query";
@@ -72,8 +74,17 @@ export default async function DashboardPage({ searchParams }: Props) {
   };
   const unfiltered = !filters.area.length && !filters.org.length && !filters.asOf;
 
+  const filtersInForce = describeFiltersInForce({
+    areas: areas.filter((a) => filters.area.includes(a.id)).map((a) => a.name),
+    organisations: filters.org,
+    assessments: filters.assessment,
+    include: filters.include,
+    asOf: asOfDay,
+  });
+
   return (
     <>
+      <PrintHeader printedAt={formatPrintedAt(now)} period={describePeriodShown(period, compareWith?.name)} filters={filtersInForce} />
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>

@@ -6,6 +6,7 @@ import { listPeriods } from "@/lib/data/periods";
 import { formatDate } from "@/lib/domain/format";
 import { canManagePeriods, canViewProposals } from "@/lib/domain/permissions";
 import { PERIOD_STATE_LABELS } from "@/lib/domain/vocabulary";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Reporting cycle" };
 
@@ -26,7 +27,7 @@ export default async function PeriodsPage() {
           </Link>
         )}
       </div>
-      <div className="table-wrap">
+      <TableScroll label="Reporting periods">
         <table>
           <caption>Reporting periods, newest first</caption>
           <thead>
@@ -58,7 +59,7 @@ export default async function PeriodsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badges";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { CatalogueAreaRow, CatalogueRow } from "@/lib/domain/catalogue";
 import { formatDay } from "@/lib/domain/format";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
@@ -11,7 +12,7 @@ export function RetiredBadge({ retiredAt, timeZone }: { retiredAt: Date; timeZon
 
 export function AreaTable({ areas }: { areas: CatalogueAreaRow[] }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Areas">
       <table data-testid="catalogue-areas">
         <caption>Areas</caption>
         <thead>
@@ -39,13 +40,13 @@ export function AreaTable({ areas }: { areas: CatalogueAreaRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 export function CatalogueProposalTable({ proposals, caption, timeZone }: { proposals: CatalogueRow[]; caption: string; timeZone: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table data-testid="catalogue-proposals">
         <caption>{caption}</caption>
         <thead>
@@ -77,6 +78,6 @@ export function CatalogueProposalTable({ proposals, caption, timeZone }: { propo
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badges";
 import { isVacant, type FocalPointMember, type FocalPointRow } from "@/lib/domain/focal-points";
 import { proposalCode } from "@/lib/domain/vocabulary";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function personHref(userId: string): string {
   return `/admin/focal-points/people/${encodeURIComponent(userId)}`;
@@ -48,7 +49,7 @@ function SideCell({ row, side }: { row: FocalPointRow; side: string }) {
 /** Proposals with their focal points per side; each proposal links to its focal-point page. */
 export function FocalPointTable({ rows, sides, caption }: { rows: FocalPointRow[]; sides: string[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table data-testid="focal-point-table">
         <caption>{caption}</caption>
         <thead>
@@ -84,6 +85,6 @@ export function FocalPointTable({ rows, sides, caption }: { rows: FocalPointRow[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { listPeople } from "@/lib/data/people";
 import { canManagePeople } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 import { parsePeopleFilters, toPeopleQuery } from "@/lib/validation/people";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -38,7 +39,7 @@ export default async function PeoplePage({ searchParams }: Props) {
         {pageCount > 1 && ` Page ${Math.min(filters.page, pageCount)} of ${pageCount}.`}
       </p>
       {rows.length > 0 && (
-        <div className="table-wrap">
+        <TableScroll label="People">
           <table data-testid="people-table">
             <caption className="visually-hidden">People, by name</caption>
             <thead>
@@ -68,7 +69,7 @@ export default async function PeoplePage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={filters.page} pageCount={pageCount} href={(page) => `/admin/users${toPeopleQuery({ ...filters, page })}`} label="Pages of people" />
     </>

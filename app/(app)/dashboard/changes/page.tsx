@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PrintHeader } from "@/components/layout/print-header";
 import { PeriodOptions } from "@/components/ui/period-select";
 import { PrintButton } from "@/components/ui/print-button";
 import { TextDiff } from "@/components/ui/text-diff";
 import { requirePageUser } from "@/lib/auth/session";
 import { getChanges } from "@/lib/data/changes";
 import { listPeriods, resolvePeriod } from "@/lib/data/periods";
+import { listAreas } from "@/lib/data/proposals";
 import { parseDay } from "@/lib/domain/as-of";
 import { diffText } from "@/lib/domain/diff";
 import { isStatusMove, moveKey, parseMoveKey, type ChangeItem } from "@/lib/domain/changes";
 import { STATUS_KEYS, statusKeyLabel } from "@/lib/domain/dashboard";
 import { formatDate } from "@/lib/domain/format";
 import { canViewDashboard } from "@/lib/domain/permissions";
+import { describeFiltersInForce, formatPrintedAt } from "@/lib/domain/print";
 import { INCLUDE_LABELS } from "@/lib/domain/proposals";
 import { ASSESSMENT_LABELS, proposalCode } from "@/lib/domain/vocabulary";
 import { parseDashboardParams } from "@/lib/validation/dashboard-filters";
@@ -56,7 +59,8 @@ export default async function ChangesPage({ searchParams }: Props) {
   const user = await requirePageUser(`/dashboard/changes?${self.toString()}`);
   if (!canViewDashboard(user)) notFound();
 
-  const [periods, toPeriod] = await Promise.all([listPeriods(), resolvePeriod(to, filters.asOf ? parseDay(filters.asOf) : null)]);
+  const now = new Date();
+  const [periods, toPeriod, areas] = await Promise.all([listPeriods(), resolvePeriod(to, filters.asOf ? parseDay(filters.asOf) : null), listAreas()]);
   const fromPeriod = periods.find((p) => p.id === from && p.id !== toPeriod?.id) ?? periods.find((p) => toPeriod && p.number < toPeriod.number);
   if (!toPeriod || !fromPeriod) {
     return (
@@ -83,8 +87,17 @@ export default async function ChangesPage({ searchParams }: Props) {
   if (from) back.set("from", fromPeriod.id);
   const dashboardHref = `/dashboard?${back.toString()}`;
 
+  const filtersInForce = describeFiltersInForce({
+    areas: areas.filter((a) => view.area.includes(a.id)).map((a) => a.name),
+    organisations: view.org,
+    assessments: view.assessment,
+    include: view.include,
+    asOf: view.asOf ? parseDay(view.asOf) : null,
+  });
+
   return (
     <>
+      <PrintHeader printedAt={formatPrintedAt(now)} period={`Periods: from the ${fromPeriod.name} to the ${toPeriod.name}.`} filters={filtersInForce} />
       <div className="page-header">
         <div>
           <h1>What changed</h1>

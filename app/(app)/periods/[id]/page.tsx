@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PrintHeader } from "@/components/layout/print-header";
 import { CockpitList } from "@/components/periods/cockpit-list";
 import { CoverageTable } from "@/components/periods/coverage-table";
 import { PeriodStateActions } from "@/components/periods/period-state-actions";
@@ -11,6 +12,7 @@ import { getCockpit } from "@/lib/data/cockpit";
 import { getPeriod } from "@/lib/data/periods";
 import { describeDaysLeft, formatDate, formatDateTime } from "@/lib/domain/format";
 import { canManagePeriods, canViewProposals } from "@/lib/domain/permissions";
+import { describePeriodShown, formatPrintedAt } from "@/lib/domain/print";
 import { PERIOD_STATE_LABELS } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Cycle cockpit" };
@@ -28,7 +30,12 @@ export default async function PeriodCockpitPage({ params, searchParams }: Props)
 
   return (
     <>
-      <p>
+      <PrintHeader
+        printedAt={formatPrintedAt(new Date())}
+        period={describePeriodShown(period)}
+        filters="Filters: none (every proposal in the period); reported means submitted or approved."
+      />
+      <p className="no-print">
         <Link href="/periods">← Reporting cycle</Link>
       </p>
       {query.saved === "1" && (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PrintHeader } from "@/components/layout/print-header";
 import { ReopenForm } from "@/components/proposals/reopen-form";
 import { ReviewPanel } from "@/components/proposals/review-panel";
 import { UpdateSummary } from "@/components/proposals/update-summary";
@@ -11,6 +12,7 @@ import { getProposal } from "@/lib/data/proposals";
 import { isInPeriod } from "@/lib/domain/catalogue";
 import { formatDateTime, formatDay } from "@/lib/domain/format";
 import { canManagePeriods, canReviewUpdates, canViewProposals } from "@/lib/domain/permissions";
+import { describePeriodShown, formatPrintedAt } from "@/lib/domain/print";
 import { focalPointNames } from "@/lib/domain/proposals";
 import { canManageReports, highlightBlocker } from "@/lib/domain/report";
 import { SET_LABELS, proposalCode } from "@/lib/domain/vocabulary";
@@ -54,7 +56,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p>
+      <PrintHeader
+        printedAt={formatPrintedAt(now)}
+        period={period ? describePeriodShown(period) : "No reporting period yet."}
+        filters="Filters: none (this period's update, whatever its review state, and every earlier one)."
+      />
+      <p className="no-print">
         <Link href="/proposals">← All proposals</Link>
       </p>
       {flash && (
@@ -114,30 +121,33 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         {current ? <UpdateSummary update={current} timeZone={user.timeZone} /> : <p className="muted">No update recorded for this period yet.</p>}
       </section>
 
-      {period && current && allowed && (allowed.canApprove || allowed.canReturn) && (
-        <ReviewPanel
-          ownUpdate={ownUpdate}
-          proposalId={proposal.id}
-          periodId={period.id}
-          version={current.version}
-          canApprove={allowed.canApprove}
-          canReturn={allowed.canReturn}
-          warnings={current.warnings}
-          highlight={
-            current.workflowState === "APPROVED"
-              ? { marked: current.highlight, canChange: canManageReports(user) && highlightBlocker(period, current.workflowState) === null }
-              : null
-          }
-        />
-      )}
-      {period?.state === "LOCKED" && canManagePeriods(user) && (
-        <ReopenForm
-          proposalId={proposal.id}
-          periodId={period.id}
-          periodName={period.name}
-          reopenedUntil={reopening ? formatDateTime(reopening.expiresAt, user.timeZone) : null}
-        />
-      )}
+      {/* Acting on the update is for the screen; paper shows the update itself. */}
+      <div className="no-print">
+        {period && current && allowed && (allowed.canApprove || allowed.canReturn) && (
+          <ReviewPanel
+            ownUpdate={ownUpdate}
+            proposalId={proposal.id}
+            periodId={period.id}
+            version={current.version}
+            canApprove={allowed.canApprove}
+            canReturn={allowed.canReturn}
+            warnings={current.warnings}
+            highlight={
+              current.workflowState === "APPROVED"
+                ? { marked: current.highlight, canChange: canManageReports(user) && highlightBlocker(period, current.workflowState) === null }
+                : null
+            }
+          />
+        )}
+        {period?.state === "LOCKED" && canManagePeriods(user) && (
+          <ReopenForm
+            proposalId={proposal.id}
+            periodId={period.id}
+            periodName={period.name}
+            reopenedUntil={reopening ? formatDateTime(reopening.expiresAt, user.timeZone) : null}
+          />
+        )}
+      </div>
 
       <section className="card" aria-labelledby="history-title">
         <div className="page-header" style={{ marginBottom: "0.5rem" }}>

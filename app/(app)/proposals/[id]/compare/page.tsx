@@ -9,6 +9,7 @@ import { compareVersions } from "@/lib/domain/diff";
 import { formatDateTime } from "@/lib/domain/format";
 import { canViewProposals } from "@/lib/domain/permissions";
 import { proposalCode } from "@/lib/domain/vocabulary";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
@@ -62,7 +63,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
               Compare
             </button>
           </form>
-          <div className="table-wrap">
+          <TableScroll label="Changes between the two versions">
             <table data-testid="version-diff">
               <caption>
                 {from && to ? `${label(from, user.timeZone)} → ${label(to, user.timeZone)}` : ""}: {changes.filter((c) => c.changed).length} field(s) changed
@@ -87,7 +88,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </>
