@@ -6,11 +6,14 @@
 // process that dies is replaced, unless processes keep dying right after starting (no build, port taken):
 // then the server stops with an error instead of looping. Used by `npm start` (scripts/start.ts), the
 // browser tests and the benchmark. Environment: PORT (3000), BIND_ADDRESS (0.0.0.0), WEB_CONCURRENCY,
-// SEED_DEMO_DATA (true: a demonstration, where demo accounts may keep their published password).
+// SEED_DEMO_DATA (true: a demonstration, where demo accounts may keep their published password),
+// TRUST_PROXY (unset: the client address is the socket's; "true" or a number of proxies: the address
+// the nearest trusted proxy appended to X-Forwarded-For).
 import cluster, { type Worker } from "node:cluster";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { parseTrustProxy, resolveClientAddress } from "../lib/domain/client-address";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -18,6 +21,11 @@ const hostname = process.env.BIND_ADDRESS ?? "0.0.0.0";
 const requested = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10);
 const workers = Number.isInteger(requested) && requested >= 1 ? requested : Math.min(4, os.availableParallelism());
 const EARLY_EXIT_MS = 15_000;
+const trustedProxies = parseTrustProxy(process.env.TRUST_PROXY);
+if (trustedProxies === null) {
+  console.error(`TRUST_PROXY must be "true", "false" or a number of proxies from 1 to 10, not ${JSON.stringify(process.env.TRUST_PROXY)}.`);
+  process.exit(1);
+}
 
 // A deployment that did not ask for demo data refuses to serve while a demo account keeps its published
 // password (SEED_DEMO_DATA=true: a demonstration, as `npm start` on the embedded database is).
@@ -68,7 +76,13 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // Route handlers cannot see the socket, and Next.js keeps an X-Forwarded-For the client sent. So the
+    // header is replaced by the one address sign-in throttling should count (lib/domain/client-address.ts).
+    const forwardedFor = req.headers["x-forwarded-for"];
+    req.headers["x-forwarded-for"] = resolveClientAddress({ forwardedFor, socketAddress: req.socket.remoteAddress, trustedProxies });
+    void handle(req, res);
+  });
   server.on("error", (error) => {
     console.error(`Cannot serve on ${hostname}:${port}: ${error.message}`);
     process.exit(1);

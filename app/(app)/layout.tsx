@@ -3,11 +3,14 @@ import { MainNav, type NavLink } from "@/components/layout/main-nav";
 import { NotificationBell } from "@/components/layout/notification-bell";
 import { PeriodBanner } from "@/components/layout/period-banner";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { SignInNotice } from "@/components/auth/sign-in-notice";
 import { SiteMenu } from "@/components/layout/site-menu";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getNotifications } from "@/lib/data/notifications";
 import { getCurrentPeriod } from "@/lib/data/periods";
+import { getSignInNotice } from "@/lib/data/sign-in-throttle";
 import { toBell } from "@/lib/domain/notifications";
+import { accountThrottleKey } from "@/lib/domain/throttle";
 import { canAdminister, canRecordUpdates, canReviewUpdates, canViewAudit } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
@@ -21,6 +24,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // Pages check the session themselves (and redirect); the layout only decides what chrome to show.
   const [user, period] = await Promise.all([getCurrentUser(), getCurrentPeriod()]);
   const notifications = user ? await getNotifications(user) : [];
+  // Failed sign-in attempts on the account since the previous sign-in, until the owner dismisses them.
+  const signInNotice = user ? await getSignInNotice(accountThrottleKey(user.email)) : null;
   const links: NavLink[] = [
     ...(user && canRecordUpdates(user) ? [{ href: "/my-work", label: "My work" }] : []),
     ...(user && canReviewUpdates(user) ? [{ href: "/review", label: "Review" }] : []),
@@ -61,6 +66,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </header>
       {user && <PeriodBanner period={period} now={new Date()} />}
       <main id="main" tabIndex={-1}>
+        {user && signInNotice && <SignInNotice notice={signInNotice} timeZone={user.timeZone} />}
         {children}
       </main>
       <footer className="site-footer">Common proposals of NATO–EU cooperation: 42 of December 2016 and 32 of December 2017.</footer>

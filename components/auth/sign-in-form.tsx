@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { safeReturnPath } from "@/lib/domain/safe-redirect";
+import { parseThrottledError, throttledMessage } from "@/lib/domain/throttle";
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -24,13 +26,18 @@ export function SignInForm({ returnTo, email: knownEmail = "" }: { returnTo: str
     if (next.email || next.password) return;
 
     setPending(true);
-    const result = await signIn("credentials", { email, password, redirect: false });
+    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     setPending(false);
     if (!result || result.error) {
-      setErrors({ form: "The e-mail address or password is not correct, or the account is inactive." });
+      // 429: the account or this address must wait (lib/auth/throttle-response.ts); the wait rides in `error`.
+      const wait = result?.status === 429 ? parseThrottledError(result.error) : null;
+      if (wait !== null) setErrors({ form: throttledMessage(wait) });
+      else if (!result) setErrors({ form: "Signing in failed: check your connection and try again." });
+      else setErrors({ form: "The e-mail address or password is not correct, or the account is inactive." });
       return;
     }
-    router.replace(returnTo);
+    // Checked again here, so the form never follows a path the page did not vet.
+    router.replace(safeReturnPath(returnTo));
     router.refresh();
   }
 

@@ -156,6 +156,27 @@ describe("describeAuditEvent: the summary in plain words", () => {
       { actorId: null, entityType: "User", entityId: "nobody@example.org" },
       "Failed to sign in as “nobody@example.org”: no active account has this e-mail address",
     ],
+    [
+      "auth.sign_in_failed",
+      { entityType: "User", entityId: "alice@nato.test", after: { failures: 1, address: "192.0.2.7" } },
+      "Failed to sign in: the password did not match (the first failure in 15 minutes; further ones are counted, not recorded one by one)",
+    ],
+    [
+      "auth.sign_in_failed",
+      { actorId: null, entityType: "ClientAddress", entityId: "192.0.2.7", after: { failures: 1, email: "nobody@example.org" } },
+      "Failed to sign in from 192.0.2.7 as “nobody@example.org” (the first failure in 15 minutes; further ones are counted, not recorded one by one)",
+    ],
+    [
+      "auth.sign_in_throttled",
+      { entityType: "User", entityId: "alice@nato.test", after: { failures: 20, blockedUntil: "2026-12-02T13:20:00.000Z", address: "192.0.2.7" } },
+      "Sign-in blocked until 2 Dec 2026, 13:20 UTC after 20 failed attempts on this account in 15 minutes",
+    ],
+    [
+      "auth.sign_in_throttled",
+      { actorId: null, entityType: "ClientAddress", entityId: "2001:db8:1:2::/64", after: { failures: 100, blockedUntil: "2026-12-02T13:20:00.000Z" } },
+      "Sign-in blocked until 2 Dec 2026, 13:20 UTC after 100 failed attempts from 2001:db8:1:2::/64 in 15 minutes",
+    ],
+    ["auth.sign_out", { entityType: "User", entityId: "u-alice" }, "Signed out"],
 
     [
       "report.publish",
@@ -304,6 +325,12 @@ describe("describeAuditEvent: changes with labels and readable values", () => {
     ["permission.denied", { entityType: "Page", entityId: "view_audit", after: { attempted: "view_audit" } }, []],
     ["auth.sign_in", { entityType: "User", entityId: "u-alice" }, []],
     [
+      "auth.sign_in_failed",
+      { entityType: "User", entityId: "alice@nato.test", after: { failures: 1, address: "192.0.2.7" } },
+      [{ label: "Address", before: "", after: "192.0.2.7" }],
+    ],
+    ["auth.sign_in_throttled", { entityType: "ClientAddress", entityId: "192.0.2.7", after: { failures: 100, blockedUntil: "2026-12-02T13:20:00.000Z" } }, []],
+    [
       "user.update",
       { ...onUser("u-bruno"), before: { role: "STAFF", active: true, body: null }, after: { role: "MANAGER", active: false, body: "COMMISSION" } },
       [
@@ -440,6 +467,8 @@ describe("small pieces", () => {
     ["permission.denied", "refusals"],
     ["auth.sign_in", "signins"],
     ["auth.sign_in_failed", "signins"],
+    ["auth.sign_in_throttled", "signins"],
+    ["auth.sign_out", "signins"],
     ["user.password_link", "people"],
     ["focal_point.handover", "focal"],
     ["proposal.retire", "catalogue"],

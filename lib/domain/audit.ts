@@ -205,6 +205,8 @@ const IN_SUMMARY: Record<string, readonly string[]> = {
   "report.sign_off": ["edition", "organisation"],
   "report.sign_off_repeated": ["edition", "organisation"],
   "report.sign_off_refused": ["edition"],
+  "auth.sign_in_failed": ["failures", "email"],
+  "auth.sign_in_throttled": ["failures", "blockedUntil"],
 };
 
 function describeChanges(event: AuditEventFacts, lookups: AuditLookups, timeZone: string): AuditChange[] {
@@ -234,6 +236,8 @@ type Context = {
   proposal: string | null;
   /** "the 11th progress report", or null. */
   period: string | null;
+  /** The reader's time zone, for instants in sentences. */
+  timeZone: string;
 };
 
 const proposalOf = (c: Context) => c.proposal ?? "a proposal";
@@ -325,6 +329,29 @@ const areaOf = (c: Context) => {
   return name ? `the area “${name}”` : "an area";
 };
 
+// Failed sign-ins are recorded once per account and per address in each 15-minute window (the first
+// failure; later ones are counted, not recorded), plus the attempt that reached the limit. Events
+// written before that (one per attempt, no `failures`) read as they always did.
+const FAILURES_COUNTED = " (the first failure in 15 minutes; further ones are counted, not recorded one by one)";
+
+function signInFailure(c: Context): string {
+  const counted = typeof c.after.failures === "number" ? FAILURES_COUNTED : "";
+  if (c.event.entityType === "ClientAddress") {
+    return `Failed to sign in from ${c.event.entityId}${str(c.after.email) ? ` as ${quote(str(c.after.email)!)}` : ""}${counted}`;
+  }
+  return c.event.actorId
+    ? `Failed to sign in: the password did not match${counted}`
+    : `Failed to sign in as ${quote(c.event.entityId)}: no active account has this e-mail address`;
+}
+
+function signInThrottled(c: Context): string {
+  const failures = typeof c.after.failures === "number" ? `${c.after.failures} failed attempts` : "too many failed attempts";
+  const blockedUntil = str(c.after.blockedUntil);
+  const until = blockedUntil && !Number.isNaN(Date.parse(blockedUntil)) ? ` until ${formatDateTime(new Date(blockedUntil), c.timeZone)}` : "";
+  const whose = c.event.entityType === "ClientAddress" ? `from ${c.event.entityId}` : "on this account";
+  return `Sign-in blocked${until} after ${failures} ${whose} in 15 minutes`;
+}
+
 const SUMMARIES: Record<string, (c: Context) => string> = {
   "status_update.create": (c) => `Created ${updateOf(c)} as a draft${judgement(c)}`,
   "status_update.create_submit": (c) => `Created ${updateOf(c)} and submitted it for review${judgement(c)}`,
@@ -354,10 +381,9 @@ const SUMMARIES: Record<string, (c: Context) => string> = {
 
   "permission.denied": refusal,
   "auth.sign_in": () => "Signed in",
-  "auth.sign_in_failed": (c) =>
-    c.event.actorId
-      ? "Failed to sign in: the password did not match"
-      : `Failed to sign in as ${quote(c.event.entityId)}: no active account has this e-mail address`,
+  "auth.sign_out": () => "Signed out",
+  "auth.sign_in_failed": signInFailure,
+  "auth.sign_in_throttled": signInThrottled,
 
   "report.publish": (c) => `Published ${editionOf(c)} of ${periodOf(c)}${str(c.after.signedOffBy) ? `, signed off for ${str(c.after.signedOffBy)}` : ""}`,
   "report.sign_off": (c) => `Signed off ${editionOf(c)} of ${periodOf(c)}${sideOf(c, "organisation")}`,
@@ -412,7 +438,7 @@ function fallback(c: Context): string {
   return `${subject}${verb ? `: ${verb}` : ""}${about.length ? ` (${about.join(", ")})` : ""}`;
 }
 
-function context(event: AuditEventFacts, lookups: AuditLookups): Context {
+function context(event: AuditEventFacts, lookups: AuditLookups, timeZone: string): Context {
   const proposal = event.proposalId ? lookups.proposals.get(event.proposalId) : undefined;
   const period = event.periodId ? lookups.periods.get(event.periodId) : undefined;
   return {
@@ -422,12 +448,13 @@ function context(event: AuditEventFacts, lookups: AuditLookups): Context {
     lookups,
     proposal: event.proposalId ? (proposal ? proposalCode(proposal.number) : event.proposalId) : null,
     period: event.periodId ? (period ? `the ${period.name}` : `period ${event.periodId}`) : null,
+    timeZone,
   };
 }
 
 /** The event as a sentence and its changed fields, with names looked up in `lookups` and instants in `timeZone`. */
 export function describeAuditEvent(event: AuditEventFacts, lookups: AuditLookups, timeZone = "UTC"): AuditDescription {
-  const c = context(event, lookups);
+  const c = context(event, lookups, timeZone);
   const summary = (SUMMARIES[event.action] ?? fallback)(c);
   return { summary, changes: describeChanges(event, lookups, timeZone) };
 }

@@ -57,6 +57,7 @@ describe("schema.prisma and prisma/migrations", () => {
         "ReportEditionEntry",
         "ReportSignOff",
         "ReportingPeriod",
+        "SignInThrottle",
         "StatusCount",
         "StatusUpdate",
         "StatusUpdateRevision",
