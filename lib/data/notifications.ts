@@ -83,6 +83,7 @@ async function bellRows(userId: string, period: PeriodSummary, withDue: boolean,
       SELECT 'review', p.id, p.number, p.title, NULL, NULL
       FROM "StatusUpdate" s JOIN "Proposal" p ON p.id = s."proposalId"
       WHERE ${withReviews} AND s."periodId" = ${period.id} AND s."workflowState" = 'SUBMITTED' AND s."authorId" <> ${userId}
+        AND NOT EXISTS (SELECT 1 FROM "StatusUpdateRevision" r WHERE r."statusUpdateId" = s.id AND r."authorId" = ${userId} AND r."workflowState" = 'SUBMITTED')
     ) AS items
     ORDER BY kind = 'review', kind = 'due', number`;
 }

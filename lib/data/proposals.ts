@@ -94,7 +94,9 @@ function viewerWhere(filters: ProposalFilters, periodId: string | null, period: 
     if (period.state === "OPEN" && canRecordUpdates(viewer)) {
       or.push({ ...follows, statusUpdates: { none: { periodId, workflowState: { in: ["SUBMITTED", "APPROVED", "RETURNED"] } } } });
     }
-    if (canReviewUpdates(viewer)) or.push({ statusUpdates: { some: { periodId, workflowState: "SUBMITTED", authorId: { not: viewer.id } } } });
+    // Not the updates they wrote or corrected while submitted: another manager approves those (four eyes).
+    const ownRevisions = { revisions: { none: { authorId: viewer.id, workflowState: "SUBMITTED" as const } } };
+    if (canReviewUpdates(viewer)) or.push({ statusUpdates: { some: { periodId, workflowState: "SUBMITTED", authorId: { not: viewer.id }, ...ownRevisions } } });
     and.push({ OR: or });
   }
   if (filters.state.length) {
