@@ -84,7 +84,8 @@ function textSvg(content: string, bold = false): string {
 
 // ---------------------------------------------------------------------------------------------------
 
-describe("renderChartPng", () => {
+// Rasterising is CPU-bound: allow for a busy machine (the build runs beside the tests).
+describe("renderChartPng", { timeout: 30_000 }, () => {
   test.each([1, 2, 3])("at scale %d: a PNG of width × scale by height × scale pixels", (scale) => {
     const { svg, width, height } = renderChartSvg(SPECS[0]!);
     const png = renderChartPng(svg, { scale });

@@ -127,7 +127,8 @@ beforeAll(async () => {
   // Only its title page and page marks are looked at: a small catalogue keeps the suite quick.
   awaiting = await render({ ...AWAITING, proposals: 12 });
   final = await render(FINAL);
-});
+  // Three documents rendered: allow for a busy machine (the build runs beside the tests).
+}, 60_000);
 
 afterEach(() => {
   vi.useRealTimers();
