@@ -97,7 +97,7 @@ describe("without SMTP", () => {
     });
     expect(awaiting.length).toBeGreaterThan(0);
     const notifications = await app.notifications.getNotifications(manager);
-    expect(notifications.filter((n) => n.kind === "review").map((n) => n.href)).toEqual(awaiting.map((a) => `/proposals/${a.proposalId}`));
+    expect(notifications.filter((n) => n.kind === "review").map((n) => n.href)).toEqual(awaiting.map((a) => `/review?at=${a.proposalId}`));
     const viewer = await createActor(prisma, "VIEWER", { focalPointOf: [pool.take()] });
     expect(await app.notifications.getNotifications(viewer)).toEqual([]);
   });
