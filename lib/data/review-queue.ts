@@ -7,14 +7,14 @@ type Row = Omit<ReviewQueueItem, "own"> & { areaId: string; lastEditorId: string
 
 /**
  * Every update awaiting review in the period, in proposal-number order, in one query: with its author,
- * organisation and who last changed it (a manager approves only what someone else wrote). `all` is the
- * whole queue (for the filters' choices), `items` the part the filters select.
+ * organisation and who last changed it (a manager approves only what someone else wrote). `items` is
+ * the part the filters select; `authors` come from the whole queue (the filter's choices).
  */
 export async function getReviewQueue(
   viewer: Actor,
   periodId: string,
   filters: ReviewQueueFilters,
-): Promise<{ items: ReviewQueueItem[]; all: ReviewQueueItem[]; authors: { id: string; name: string }[] }> {
+): Promise<{ items: ReviewQueueItem[]; authors: { id: string; name: string }[] }> {
   const rows = await getDb().$queryRaw<Row[]>`
     SELECT p.id AS "proposalId", p.number, p.title, a.id AS "areaId", a.name AS "areaName", s."authorId", u.name AS "authorName",
            o.code AS "organisationCode", s."updatedAt",
@@ -41,5 +41,5 @@ export async function getReviewQueue(
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const strip = ({ areaId: _areaId, ...item }: (typeof all)[number]): ReviewQueueItem => item;
-  return { items: items.map(strip), all: all.map(strip), authors };
+  return { items: items.map(strip), authors };
 }
