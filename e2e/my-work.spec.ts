@@ -27,7 +27,7 @@ async function tabTo(page: Page, selector: string, text?: string, max = 80): Pro
 
 test("a focal point works through My work from the first item to the last by keyboard only", async ({ browser }) => {
   test.setTimeout(120_000);
-  const proposals = await freshProposals(16, 2, { withEarlierUpdate: true });
+  const proposals = await freshProposals(0, 2, { withEarlierUpdate: true });
   const staff = await newUser("STAFF", { organisationId: "eu", focalPointOf: proposals.map((p) => p.id) });
   const page = await signedInPage(browser, staff, "/");
   try {

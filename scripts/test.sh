@@ -31,5 +31,22 @@ echo "== Unit and integration tests (Vitest, real PostgreSQL); production build 
 npx vitest run || { kill "$build_pid" 2>/dev/null || true; exit 1; }
 echo "== Production build"
 wait "$build_pid" || { cat "$build_log"; exit 1; }
-echo "== Browser tests (Playwright, Chromium)"
-npx playwright test
+# The journeys run in lanes side by side (e2e/support/lanes.ts), each a Playwright run with its own server
+# and throwaway database; each lane prints its lines prefixed with its number, then its own summary.
+lanes="${E2E_LANES:-2}"
+echo "== Browser tests (Playwright, Chromium), in $lanes lanes"
+pids=()
+for ((lane = 0; lane < lanes; lane++)); do
+  E2E_LANES="$lanes" E2E_LANE="$lane" npx playwright test "$@" > >(sed -u "s/^/[lane $lane] /") 2>&1 &
+  pids+=("$!")
+done
+failed=0
+for ((lane = 0; lane < lanes; lane++)); do
+  if ! wait "${pids[$lane]}"; then
+    echo "== Browser tests: lane $lane failed (its summary and report: playwright-report/lane-$lane)"
+    failed=1
+  fi
+done
+wait
+[ "$failed" -eq 0 ] && echo "== Browser tests: every lane passed"
+exit "$failed"

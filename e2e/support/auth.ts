@@ -1,4 +1,6 @@
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { E2E_LANE_DIR } from "./config";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -13,7 +15,7 @@ export const ROLES = {
 export type RoleName = keyof typeof ROLES;
 
 export function storageStatePath(role: RoleName): string {
-  return `e2e/.auth/${role}.json`;
+  return path.join("e2e/.auth", E2E_LANE_DIR, `${role}.json`);
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, returnTo = "/dashboard"): Promise<void> {

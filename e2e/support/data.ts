@@ -11,11 +11,12 @@ export function proposalCode(number: number): string {
 }
 
 /**
- * `count` proposals with no update in the open period, starting at `index` of that list. Each spec takes
- * its own index (record-update 0, manager-dashboard 1, proposals-list-csv 2, access-control 3-4,
- * accessibility 5, reporting-cycle 6, record-update's warnings 1 of those with an earlier update) so that no two
- * journeys write to the same proposal. With `withEarlierUpdate`, only proposals that have an update in an
- * earlier period (the baseline of the rationale rule) are counted.
+ * `count` proposals with no update in the open period, starting at `index` of that list as it is now. The
+ * journeys of a lane run one at a time, so a test that writes to its proposals removes them from the list
+ * for the tests after it: index 0 is always free. A test that takes proposals in several steps (or leaves
+ * some untouched for a later test of the same file) uses a higher index for the later ones. With
+ * `withEarlierUpdate`, only proposals that have an update in an earlier period (the baseline of the
+ * rationale rule) are counted.
  */
 export async function freshProposals(index: number, count = 1, options: { withEarlierUpdate?: boolean } = {}): Promise<ProposalInfo[]> {
   let candidates = await proposalsWithoutOpenUpdate(testDb());
