@@ -9,8 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { currentPeriodId, newUser } from "./support/data";
 import { testDb } from "./support/db";
-import { newAnonymousContext, notificationBell, signedInPage } from "./support/pages";
-import { elementsPastTheRightEdge } from "./support/reports";
+import { expectNoSidewaysScroll, newAnonymousContext, notificationBell, signedInPage } from "./support/pages";
 
 // Proposals other journeys change (catalogue retires p74, import rewrites p73 with its focal points).
 const LEFT_ALONE = ["p73", "p74"];
@@ -72,16 +71,6 @@ async function openBell(page: Page) {
   await expect(bell.bell).toHaveAttribute("open", "");
   await expect(bell.seeAll).toBeVisible();
   return bell;
-}
-
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect
-    .soft(scrollWidth, `${what} at ${clientWidth} px; past the edge: ${(await elementsPastTheRightEdge(page)).join(", ")}`)
-    .toBeLessThanOrEqual(clientWidth);
 }
 
 async function widePage(browser: Browser, user: { email: string; password: string }, returnTo = "/dashboard") {

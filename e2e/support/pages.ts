@@ -2,6 +2,7 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { signIn, storageStatePath, type RoleName } from "./auth";
 import { E2E_BASE_URL } from "./config";
+import { elementsPastTheRightEdge } from "./reports";
 
 const EMPTY_STATE = { cookies: [], origins: [] };
 
@@ -124,4 +125,15 @@ export async function openDashboard(page: Page, query = ""): Promise<void> {
 /** Today's date (UTC), as a date input wants it. */
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** The document does not scroll sideways (a table may, inside its own scroll box); names what sticks out. */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect
+    .soft(scrollWidth, `${what} at ${clientWidth} px; past the edge: ${(await elementsPastTheRightEdge(page)).join(", ")}`)
+    .toBeLessThanOrEqual(clientWidth);
 }

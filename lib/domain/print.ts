@@ -4,7 +4,7 @@ import { formatDate } from "./format";
 import type { IncludeOption } from "./proposals";
 import { ASSESSMENT_LABELS, PERIOD_STATE_LABELS, type Assessment, type PeriodState } from "./vocabulary";
 
-/** "Printed 2 December 2026, 14:05 UTC": the moment the page was rendered, in the given IANA time zone. */
+/** "Printed 2 December 2026, 15:05 CET": the moment the page was rendered, in the reader's IANA time zone. */
 export function formatPrintedAt(date: Date, timeZone = "UTC"): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
     day: "numeric",

@@ -84,7 +84,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
   return (
     <>
-      <PrintHeader printedAt={formatPrintedAt(now)} period={describePeriodShown(period, compareWith?.name)} filters={filtersInForce} />
+      <PrintHeader printedAt={formatPrintedAt(now, user.timeZone)} period={describePeriodShown(period, compareWith?.name)} filters={filtersInForce} />
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>

@@ -31,7 +31,7 @@ export default async function PeriodCockpitPage({ params, searchParams }: Props)
   return (
     <>
       <PrintHeader
-        printedAt={formatPrintedAt(new Date())}
+        printedAt={formatPrintedAt(new Date(), user.timeZone)}
         period={describePeriodShown(period)}
         filters="Filters: none (every proposal in the period); reported means submitted or approved."
       />

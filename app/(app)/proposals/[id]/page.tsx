@@ -57,7 +57,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   return (
     <>
       <PrintHeader
-        printedAt={formatPrintedAt(now)}
+        printedAt={formatPrintedAt(now, user.timeZone)}
         period={period ? describePeriodShown(period) : "No reporting period yet."}
         filters="Filters: none (this period's update, whatever its review state, and every earlier one)."
       />
