@@ -20,12 +20,12 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
 import { users as demoUsers } from "@/prisma/seed-data/users";
 import { expectNoAxeViolations } from "./support/axe";
-import { E2E_PG_PORT } from "./support/config";
+import { e2eDatabaseUrl } from "./support/config";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SERVER_URL = `postgresql://postgres:embedded-local-only@127.0.0.1:${E2E_PG_PORT}`;
 const databaseName = `first_run_${randomBytes(5).toString("hex")}`;
-const databaseUrl = `${SERVER_URL}/${databaseName}`;
+// Read once the test server is up (it writes its URL when started).
+const databaseUrl = () => e2eDatabaseUrl(databaseName);
 const ADMIN = { email: "first.admin@example.org", name: "Maren Lindqvist" };
 const WEAK_PASSWORD = "password1234";
 const GOOD_PASSWORD = "Quartz harbour lantern 917";
@@ -119,7 +119,7 @@ async function waitForHealth(appUrl: string, app: Running, timeoutMs = 60_000): 
 }
 
 test.beforeAll(async () => {
-  await sql(`${SERVER_URL}/postgres`, `CREATE DATABASE "${databaseName}"`);
+  await sql(e2eDatabaseUrl("postgres"), `CREATE DATABASE "${databaseName}"`);
 });
 
 // On failure, what the app and the command printed: the reason is usually there.
@@ -134,7 +134,7 @@ test.afterEach(async ({}, testInfo) => {
 
 test.afterAll(async () => {
   await Promise.all(running.map((run) => stopGroup(run)));
-  await sql(`${SERVER_URL}/postgres`, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await sql(e2eDatabaseUrl("postgres"), `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
 });
 
 test("a real deployment starts with no demo data, gets its first admin by command, and refuses the demo passwords", async ({ browser }) => {
@@ -143,7 +143,7 @@ test("a real deployment starts with no demo data, gets its first admin by comman
   const appUrl = `http://127.0.0.1:${port}`;
   // What an operator sets; no SEED_DEMO_DATA.
   const operatorEnv = {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: databaseUrl(),
     PORT: String(port),
     BIND_ADDRESS: "127.0.0.1",
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
@@ -155,7 +155,7 @@ test("a real deployment starts with no demo data, gets its first admin by comman
   await test.step("npm start on an empty database: serves, with no demo data, and says how to create the first admin", async () => {
     await waitForHealth(appUrl, app);
     const [counts] = await sql<{ users: number; proposals: number; periods: number; organisations: number }>(
-      databaseUrl,
+      databaseUrl(),
       `SELECT (SELECT count(*)::int FROM "User") AS users, (SELECT count(*)::int FROM "Proposal") AS proposals,
               (SELECT count(*)::int FROM "ReportingPeriod") AS periods, (SELECT count(*)::int FROM "Organisation") AS organisations`,
     );
@@ -163,12 +163,14 @@ test("a real deployment starts with no demo data, gets its first admin by comman
     expect(app.output()).toContain("No administrator yet. Create the first one with:");
     expect(app.output()).toContain("npm run admin:create -- --email you@example.org --name 'Your Name' --organisation NATO|EU");
     expect(app.output()).not.toContain("adding the demo catalogue");
+    // One URL for the app and the migrations: the launcher warns that the app could alter the audit trail.
+    expect(app.output()).toContain('Warning: the app signs in to PostgreSQL as "postgres", which is a superuser');
   });
 
   let link = "";
   await test.step("admin:create prints a one-time link to this app", async () => {
     const command = runTsx(["--conditions=react-server", "scripts/admin-create.ts", "--email", ADMIN.email, "--name", ADMIN.name, "--organisation", "NATO"], {
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: databaseUrl(),
       NEXTAUTH_URL: appUrl,
     });
     expect(await command.exited, command.output()).toBe(0);
@@ -196,7 +198,7 @@ test("a real deployment starts with no demo data, gets its first admin by comman
       await expect(password).toHaveAccessibleDescription(new RegExp(problem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
       await expect(page).toHaveURL(link);
       await expectNoAxeViolations(page);
-      const [user] = await sql<{ passwordHash: string | null }>(databaseUrl, `SELECT "passwordHash" FROM "User"`);
+      const [user] = await sql<{ passwordHash: string | null }>(databaseUrl(), `SELECT "passwordHash" FROM "User"`);
       expect(user!.passwordHash).toBeNull();
     });
 
@@ -227,7 +229,7 @@ test("a real deployment starts with no demo data, gets its first admin by comman
   await test.step("the demo guard: with demo data added, a start without SEED_DEMO_DATA refuses and names the demo accounts", async () => {
     expect(await stopGroup(app), `every process of npm start ended:\n${app.output()}`).toBe(true);
     expect(await healthStatus(appUrl)).toBe("no answer");
-    const prisma = createPrismaClient(databaseUrl, 2);
+    const prisma = createPrismaClient(databaseUrl(), 2);
     try {
       await seedDemoData(prisma, { force: true, log: () => undefined });
     } finally {

@@ -10,8 +10,8 @@ import { setPasswordPath } from "@/lib/data/password-tokens";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { adminCommandSchema } from "@/lib/validation/people";
-import { embeddedDataDir, embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
-import { migrateDatabase } from "./lib/migrate";
+import { embeddedDataDir, embeddedUrls, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { prepareDatabase } from "./lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -30,14 +30,20 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
-/** DATABASE_URL, or the embedded database (the running one of `npm start`, else started for this command). */
-async function database(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+/**
+ * DATABASE_URL (migrated as DATABASE_OWNER_URL when given), or the embedded database (the running one of
+ * `npm start`, else started for this command). The command writes as the app's role.
+ */
+async function database(): Promise<{ url: string; ownerUrl: string; embedded?: EmbeddedDatabase }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  if (await isListening(port)) return { url: embeddedUrl(port) };
   const { dir } = await embeddedDataDir(root, process.env.DATA_DIR ?? path.join(root, ".data"));
+  if (await isListening(port)) {
+    const { url, appUrl } = await embeddedUrls(dir, port);
+    return { url: appUrl, ownerUrl: url };
+  }
   const embedded = await startEmbeddedPostgres({ dataDir: dir, port });
-  return { url: embedded.url, embedded };
+  return { url: embedded.appUrl, ownerUrl: embedded.url, embedded };
 }
 
 const USAGE = "Usage: npm run admin:create -- --email you@example.org --name 'Your Name' --organisation NATO|EU [--body EEAS|COMMISSION|EDA]";
@@ -59,11 +65,11 @@ if (!parsed.success) {
   fail(`${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n")}\n${USAGE}`);
 }
 
-const { url, embedded } = await database();
+const { url, ownerUrl, embedded } = await database();
 process.env.DATABASE_URL = url;
 process.env.NEXTAUTH_SECRET ??= "admin-create-does-not-sign-sessions-".padEnd(48, "x");
 try {
-  await migrateDatabase(url, { quiet: true });
+  await prepareDatabase(ownerUrl, url, { quiet: true });
   const result = await createAdminByCommand(parsed.data);
   const base = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const link = new URL(setPasswordPath(result.token), base).toString();

@@ -2,19 +2,23 @@
 // and seeded, and the production build served by `next start`. Started by playwright.config.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
-import { E2E_APP_PORT, E2E_PG_PORT } from "../e2e/support/config";
+import { E2E_APP_PORT, E2E_DATABASE_FILE, E2E_PG_PORT } from "../e2e/support/config";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { migrateDatabase } from "./lib/migrate";
+import { prepareDatabase } from "./lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
 const parent = await mkdtemp(path.join(os.tmpdir(), "tracker-e2e-"));
 const db = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), port: E2E_PG_PORT, persistent: false });
-await migrateDatabase(db.url, { quiet: true });
+// Migrated as the owner; the app runs as its own role, which owns nothing (as `npm start` does).
+await prepareDatabase(db.url, db.appUrl, { quiet: true });
+// The tests' own connection (fixtures, and reading what the database holds), as the owner.
+await mkdir(path.dirname(E2E_DATABASE_FILE), { recursive: true });
+await writeFile(E2E_DATABASE_FILE, `${db.url}\n`, { mode: 0o600 });
 const prisma = createPrismaClient(db.url, 2);
 await seedDemoData(prisma);
 await prisma.$disconnect();
@@ -28,7 +32,7 @@ const app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts
   stdio: "inherit",
   env: {
     ...process.env,
-    DATABASE_URL: db.url,
+    DATABASE_URL: db.appUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_APP_PORT}`,
     NODE_ENV: "production",
@@ -53,6 +57,7 @@ async function stop(code: number) {
   }
   await db.stop();
   await rm(parent, { recursive: true, force: true });
+  await rm(E2E_DATABASE_FILE, { force: true });
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));

@@ -12,7 +12,8 @@ import { z } from "zod";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
 import { embeddedDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
-import { migrateDatabase } from "./lib/migrate";
+import { describeConnectionRole } from "./lib/database-roles";
+import { prepareDatabase } from "./lib/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
 const isDev = process.argv.includes("--dev");
@@ -21,6 +22,8 @@ const isDev = process.argv.includes("--dev");
 const options = z
   .object({
     DATABASE_URL: z.string().optional(),
+    // The role that owns the tables and runs the migrations; DATABASE_URL is then the app's own role.
+    DATABASE_OWNER_URL: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Not HOSTNAME: containers export that as the machine name.
     BIND_ADDRESS: z.string().default("0.0.0.0"),
@@ -83,6 +86,8 @@ async function main() {
 
   try {
     let databaseUrl = options.DATABASE_URL;
+    let ownerUrl = options.DATABASE_OWNER_URL ?? databaseUrl;
+    if (options.DATABASE_OWNER_URL && !databaseUrl) throw new Error("DATABASE_OWNER_URL is set but DATABASE_URL (the app's role) is not.");
     if (!databaseUrl) {
       // E.g. a clone under /root (mode 700): the database is kept where the "postgres" user can reach it.
       const { dir: pgDir, moved } = await embeddedDataDir(root, options.DATA_DIR);
@@ -91,15 +96,25 @@ async function main() {
       // In a process group of its own: a Ctrl-C in the terminal reaches the app and this launcher, which
       // stops the database only once the app has finished.
       embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: options.EMBEDDED_PG_PORT, detached: true });
-      databaseUrl = embedded.url;
+      databaseUrl = embedded.appUrl;
+      ownerUrl = embedded.url;
       console.log(`PostgreSQL is listening on 127.0.0.1:${embedded.port}.`);
     }
 
-    await migrateDatabase(databaseUrl, { quiet: true });
+    const { leastPrivilege } = await prepareDatabase(ownerUrl!, databaseUrl, { quiet: true });
     console.log("Database schema is up to date.");
+    if (!leastPrivilege) {
+      const facts = await describeConnectionRole(databaseUrl);
+      if (facts.superuser || facts.ownsTables > 0) {
+        console.warn(
+          `Warning: the app signs in to PostgreSQL as "${facts.role}", which ${facts.superuser ? "is a superuser" : "owns the tables"}: it could alter the audit trail. ` +
+            'Give the app a role of its own (DATABASE_URL) and run the migrations as the owner (DATABASE_OWNER_URL): see the README, "Least privilege in the database".',
+        );
+      }
+    }
 
     const demo = options.SEED_DEMO_DATA ?? (embedded ? "true" : "false");
-    const prisma = createPrismaClient(databaseUrl, 2);
+    const prisma = createPrismaClient(ownerUrl!, 2);
     try {
       if (demo === "true" && (await prisma.proposal.count()) === 0) {
         console.log("Empty database: adding the demo catalogue, periods, users and history...");

@@ -11,6 +11,10 @@
 // missing), which must reach the binaries and the data: when the project sits in a folder only root can
 // enter (a root home, `mktemp -d`), the binaries run from a copy in /var/tmp (./postgres-binaries.ts) and
 // `npm start` keeps its data there too (embeddedDataDir).
+//
+// Credentials: each data folder gets its own generated passwords, kept beside it in
+// postgres-credentials.json (readable by its owner only): the superuser's, which owns the tables and runs
+// the migrations, and the app role's (APP_ROLE), which owns nothing (./database-roles.ts).
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -19,12 +23,16 @@ import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { ensureLoginRole } from "./database-roles";
 import { isReachableByPostgresUser, isRoot, reachableBinaries, sharedTempDir } from "./postgres-binaries";
 
 export { isReachableByPostgresUser };
 
 export type EmbeddedDatabase = {
+  /** The owner of the tables (the superuser): for migrations, the demo data and tests' own fixtures. */
   url: string;
+  /** The app's role, which owns nothing; grants come with the migrations (prepareDatabase). */
+  appUrl: string;
   port: number;
   /** Connection string to the maintenance database, for CREATE/DROP DATABASE. */
   adminUrl: string;
@@ -55,8 +63,11 @@ type Options = {
 type Ids = { uid: number; gid: number } | undefined;
 
 const USER = "postgres";
-// Local-only server bound to 127.0.0.1; the password only keeps other local users out.
-const PASSWORD = "embedded-local-only";
+/** The role the app signs in as on the embedded server. */
+export const APP_ROLE = "tracker_app";
+// Data folders made before passwords were generated per folder used this one; it is replaced by a
+// generated one at their next start.
+const LEGACY_PASSWORD = "embedded-local-only";
 const READY = "database system is ready to accept connections";
 const execFileAsync = promisify(execFile);
 
@@ -84,9 +95,37 @@ export async function embeddedDataDir(root: string, dataDir: string): Promise<{ 
   return { dir: path.join(sharedTempDir(), `nato-eu-tracker-${path.basename(root)}-${id}`, "postgres"), moved: true };
 }
 
-/** The URL of an embedded server on `port` with this module's local credentials. */
-export function embeddedUrl(port: number, database = "tracker"): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+type Credentials = { superuser: string; app: string };
+
+/** Where a data folder's passwords are kept: beside it, private to the user who started it. */
+export function credentialsFile(dataDir: string): string {
+  return path.join(path.dirname(path.resolve(dataDir)), "postgres-credentials.json");
+}
+
+const newPassword = () => randomBytes(24).toString("base64url");
+
+async function readCredentials(dataDir: string): Promise<Credentials | undefined> {
+  const file = credentialsFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<Credentials>;
+  if (typeof parsed.superuser !== "string" || typeof parsed.app !== "string") throw new Error(`${file} is damaged: it needs "superuser" and "app" passwords.`);
+  return { superuser: parsed.superuser, app: parsed.app };
+}
+
+async function writeCredentials(dataDir: string, credentials: Credentials): Promise<void> {
+  await writeFile(credentialsFile(dataDir), `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  await chmod(credentialsFile(dataDir), 0o600);
+}
+
+function serverUrl(port: number, role: string, password: string, database: string): string {
+  return `postgresql://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** The owner's and the app's URLs of the embedded server of a data folder (running on `port`). */
+export async function embeddedUrls(dataDir: string, port: number, database = "tracker"): Promise<{ url: string; appUrl: string }> {
+  const credentials = await readCredentials(dataDir);
+  if (!credentials) throw new Error(`No credentials for the embedded PostgreSQL of ${dataDir} (${credentialsFile(dataDir)} is missing).`);
+  return { url: serverUrl(port, USER, credentials.superuser, database), appUrl: serverUrl(port, APP_ROLE, credentials.app, database) };
 }
 
 /** As root: the uid and gid of the "postgres" OS user, created when missing. Not as root: none (run as oneself). */
@@ -172,12 +211,12 @@ function describeEnd(server: Spawned): string {
   return server.error()?.message ?? (child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`);
 }
 
-async function initialise(native: string, dataDir: string, ids: Ids, log: (line: string) => void) {
+async function initialise(native: string, dataDir: string, ids: Ids, log: (line: string) => void, password: string) {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (ids) await chown(dataDir, ids.uid, ids.gid);
   // initdb reads the superuser's password from a file: beside the data folder, readable by its owner only.
   const passwordFile = path.join(path.dirname(dataDir), `.pg-password-${randomBytes(6).toString("hex")}`);
-  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   try {
     if (ids) await chown(passwordFile, ids.uid, ids.gid);
     const args = [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${passwordFile}`];
@@ -249,7 +288,16 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   if (!(await isReachableByPostgresUser(dataDir))) {
     throw new Error(`The "postgres" OS user cannot reach ${dataDir} (a parent folder is private to root): keep the data elsewhere (see embeddedDataDir).`);
   }
-  if (isNew) await initialise(native, dataDir, ids, log);
+  // A new folder gets new passwords, written before initdb so that a failed first start leaves no server
+  // without them; a folder of an earlier version keeps its old superuser password until it is replaced below.
+  let credentials = await readCredentials(dataDir);
+  const legacy = !isNew && !credentials;
+  if (!credentials || isNew) {
+    credentials = { superuser: newPassword(), app: newPassword() };
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    if (!legacy) await writeCredentials(dataDir, credentials);
+  }
+  if (isNew) await initialise(native, dataDir, ids, log, credentials.superuser);
   else await removeStalePid(dataDir);
 
   const args = ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC", "-c", "log_timezone=UTC"];
@@ -277,19 +325,35 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       clearTimeout(quit);
       clearTimeout(kill);
     }
-    if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
+    if (options.persistent === false) {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(credentialsFile(dataDir), { force: true });
+    }
   };
 
-  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const adminUrl = serverUrl(port, USER, credentials.superuser, "postgres");
   try {
-    await createDatabaseIfMissing(`${base}/postgres`, database);
+    if (legacy) {
+      const old = new pg.Client({ connectionString: serverUrl(port, USER, LEGACY_PASSWORD, "postgres") });
+      await old.connect();
+      try {
+        await old.query(`ALTER ROLE ${USER} PASSWORD ${old.escapeLiteral(credentials.superuser)}`);
+      } finally {
+        await old.end();
+      }
+      await writeCredentials(dataDir, credentials);
+      log(`Replaced the shared superuser password of ${dataDir} with a generated one (${credentialsFile(dataDir)}).`);
+    }
+    await createDatabaseIfMissing(adminUrl, database);
+    await ensureLoginRole(adminUrl, APP_ROLE, credentials.app);
   } catch (error) {
     await stop();
     throw error;
   }
   return {
-    url: `${base}/${database}`,
-    adminUrl: `${base}/postgres`,
+    url: serverUrl(port, USER, credentials.superuser, database),
+    appUrl: serverUrl(port, APP_ROLE, credentials.app, database),
+    adminUrl,
     port,
     pid: server.child.pid!,
     stop: () => (stopping ??= stop()),

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { grantAppRole, roleOf } from "./database-roles";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -71,4 +72,17 @@ export async function migrateDatabase(databaseUrl: string, options: { quiet?: bo
     return;
   }
   await runPrisma(["migrate", "deploy"], databaseUrl, options);
+}
+
+/**
+ * Migrates as the owner and, when the app signs in as another role, gives that role its rights on the
+ * tables as they now are (scripts/lib/database-roles.ts). With one URL for both, the app runs as the owner:
+ * the answer says so, for the launcher's warning.
+ */
+export async function prepareDatabase(ownerUrl: string, appUrl: string, options: { quiet?: boolean } = {}): Promise<{ leastPrivilege: boolean }> {
+  await migrateDatabase(ownerUrl, options);
+  const appRole = roleOf(appUrl);
+  if (roleOf(ownerUrl) === appRole) return { leastPrivilege: false };
+  await grantAppRole(ownerUrl, appRole);
+  return { leastPrivilege: true };
 }

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
-import { embeddedDataDir, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { APP_ROLE, credentialsFile, embeddedDataDir, embeddedUrls, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { copyBinaries, copyMode } from "../../scripts/lib/postgres-binaries";
 
 const isRoot = process.getuid?.() === 0;
@@ -148,5 +148,60 @@ describe("a clone in a folder private to root", () => {
     }
     expect(existsSync(dir)).toBe(false);
     expect(() => process.kill(db.pid, 0)).toThrow();
+  });
+});
+
+describe("credentials of a data folder", () => {
+  async function connects(url: string): Promise<boolean> {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  test("are generated per folder, kept private beside it, with an app role that owns nothing; a folder of an earlier version gets new ones", async () => {
+    const parent = await tempDir("tracker-credentials-");
+    const dataDir = path.join(parent, "postgres");
+    const first = await startEmbeddedPostgres({ dataDir });
+    const file = credentialsFile(dataDir);
+    let credentials: { superuser: string; app: string };
+    try {
+      credentials = JSON.parse(await readFile(file, "utf8"));
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect(credentials.superuser).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(credentials.app).not.toBe(credentials.superuser);
+      expect(first.url).toContain(encodeURIComponent(credentials.superuser));
+      expect(new URL(first.appUrl).username).toBe(APP_ROLE);
+      expect(await connects(first.appUrl)).toBe(true);
+      // The password in the source before this change no longer opens anything.
+      expect(await connects(first.adminUrl.replace(encodeURIComponent(credentials.superuser), "embedded-local-only"))).toBe(false);
+      // A running server's URLs, as admin:create reads them.
+      expect(await embeddedUrls(dataDir, first.port)).toEqual({ url: first.url, appUrl: first.appUrl });
+
+      // As a folder made by an earlier version: the shared password, and no credentials file.
+      const client = new pg.Client({ connectionString: first.adminUrl });
+      await client.connect();
+      await client.query(`ALTER ROLE postgres PASSWORD 'embedded-local-only'`);
+      await client.end();
+    } finally {
+      await first.stop();
+    }
+    await unlink(file);
+    const again = await startEmbeddedPostgres({ dataDir, persistent: false });
+    try {
+      const renewed = JSON.parse(await readFile(file, "utf8")) as { superuser: string; app: string };
+      expect(renewed.superuser).not.toBe(credentials!.superuser);
+      expect(await connects(again.url)).toBe(true);
+      expect(await connects(again.appUrl)).toBe(true);
+      expect(await connects(again.adminUrl.replace(encodeURIComponent(renewed.superuser), "embedded-local-only"))).toBe(false);
+    } finally {
+      await again.stop();
+    }
+    expect(existsSync(file)).toBe(false);
   });
 });
