@@ -97,7 +97,11 @@ export default async function ChangesPage({ searchParams }: Props) {
 
   return (
     <>
-      <PrintHeader printedAt={formatPrintedAt(now, user.timeZone)} period={`Periods: from the ${fromPeriod.name} to the ${toPeriod.name}.`} filters={filtersInForce} />
+      <PrintHeader
+        printedAt={formatPrintedAt(now, user.timeZone)}
+        period={`Periods: from the ${fromPeriod.name} to the ${toPeriod.name}.`}
+        filters={filtersInForce}
+      />
       <div className="page-header">
         <div>
           <h1>What changed</h1>
