@@ -423,7 +423,7 @@ test.describe("anonymous visitor", () => {
       await expect(page.getByRole("alert").filter({ hasText: "The e-mail address or password is not correct" })).toBeVisible();
       await expect(page.getByRole("button", { name: "Sign in" })).toHaveAttribute("data-state", "idle");
       await expect(page).toHaveURL(/\/signin(\?|$)/);
-      await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
       expect((await context.cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
     } finally {
       await context.close();
@@ -439,7 +439,9 @@ test("sign out ends the session: the dashboard redirects to sign-in again", asyn
     await signIn(page, user.email, user.password);
     await expect(page).toHaveURL(/\/dashboard$/);
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    // What an attacker would have copied before the sign-out.
+    const captured = await context.cookies();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/signin(\?|$)/);
     await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
 
@@ -447,7 +449,57 @@ test("sign out ends the session: the dashboard redirects to sign-in again", asyn
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard$/);
     const exported = await context.request.get("/api/proposals/export");
     expect(exported.status()).toBe(401);
+
+    // The captured cookie, replayed from another browser: the server ended the session, so it opens
+    // nothing, and next-auth's session endpoint hands out no fresh cookie for it.
+    const replay = await browser.newContext({ baseURL: E2E_BASE_URL });
+    try {
+      await replay.addCookies(captured);
+      const replayed = await replay.newPage();
+      await replayed.goto("/dashboard");
+      await expect(replayed).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard$/);
+      expect((await replay.request.get("/api/proposals/export")).status()).toBe(401);
+      const session = await replay.request.get("/api/auth/session");
+      expect(await session.json()).toEqual({});
+      expect(session.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]+/.test(h.value))).toEqual([]);
+    } finally {
+      await replay.close();
+    }
   } finally {
     await context.close();
+  }
+});
+
+test("the account page lists each browser signed in; ending another one signs that browser out at once", async ({ browser }) => {
+  const user = await newUser("STAFF");
+  const [office, phone] = [await signedInPage(browser, user), await signedInPage(browser, user)];
+  try {
+    await office.goto("/account");
+    const sessions = office.getByTestId("session-list").getByRole("listitem");
+    await expect(sessions).toHaveCount(2);
+    await expect(sessions.first()).toContainText("This browser");
+    await expect(sessions.first().getByRole("button")).toHaveCount(0);
+    await sessions
+      .nth(1)
+      .getByRole("button", { name: /^End this session/ })
+      .click();
+    await expect(office.getByRole("status").filter({ hasText: "The session was ended" })).toBeVisible();
+    await expect(office.getByTestId("session-list").getByRole("listitem")).toHaveCount(1);
+
+    await phone.goto("/my-work");
+    await expect(phone).toHaveURL(/\/signin\?callbackUrl=%2Fmy-work$/);
+    await office.goto("/my-work");
+    await expect(office.getByRole("heading", { level: 1 })).toHaveText(/^My work/);
+    expect(await testDb().auditEvent.count({ where: { action: "auth.session_end", actorId: user.id } })).toBe(1);
+
+    // Sign out everywhere: this browser too.
+    await office.goto("/account");
+    await office.getByRole("button", { name: /^Sign out everywhere/ }).click();
+    await expect(office).toHaveURL(/\/signin/);
+    await office.goto("/account");
+    await expect(office).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+  } finally {
+    await office.context().close();
+    await phone.context().close();
   }
 });

@@ -107,7 +107,7 @@ for (const check of PAGES) {
         const response = await page.goto(check.path);
         expect(response?.status()).toBe(check.status ?? 200);
         await check.ready(page);
-        await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+        await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
         await expectNoAxeViolations(page);
       });
     });

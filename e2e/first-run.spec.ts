@@ -212,7 +212,7 @@ test("a real deployment starts with no demo data, gets its first admin by comman
       await expectNoAxeViolations(page);
       await page.getByLabel("Password").fill(GOOD_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
       const admin = await page.goto("/admin");
       expect(admin?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeVisible();

@@ -96,7 +96,7 @@ test("no return path takes the browser off the app's origin, through the form or
       await page.getByLabel("E-mail address").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("button", { name: "Sign out" }), candidate).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out", exact: true }), candidate).toBeVisible();
       await expectOnApp(page, candidate.startsWith("/proposals") ? "/proposals" : "/dashboard", candidate);
       if (candidate !== THROUGH_THE_FORM.at(-1)) await context.clearCookies();
     }
@@ -181,7 +181,7 @@ test("the owner is told of failed attempts at their next sign-in, until they dis
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(notice).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/signin(\?|$)/);
     await expect.poll(() => testDb().auditEvent.count({ where: { action: "auth.sign_out", actorId: user.id, entityType: "User", entityId: user.id } })).toBe(1);
 
@@ -189,7 +189,7 @@ test("the owner is told of failed attempts at their next sign-in, until they dis
     await page.getByLabel("E-mail address").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
     await expect(notice).toHaveCount(0);
   } finally {
     await context.close();

@@ -14,6 +14,13 @@ const envSchema = z.object({
     .min(300)
     .max(30 * 24 * 3600)
     .default(8 * 3600),
+  /** A session not used for this many seconds ends (default 1 hour); SESSION_MAX_AGE is the absolute end. */
+  SESSION_IDLE_TIMEOUT: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(3600),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** Public address of the app, for links in e-mails. */
   NEXTAUTH_URL: z.string().url().optional(),

@@ -33,7 +33,7 @@ echo "== Production build"
 wait "$build_pid" || { cat "$build_log"; exit 1; }
 # The journeys run in lanes side by side (e2e/support/lanes.ts), each a Playwright run with its own server
 # and throwaway database; each lane prints its lines prefixed with its number, then its own summary.
-lanes="${E2E_LANES:-3}"
+lanes="${E2E_LANES:-2}"
 echo "== Browser tests (Playwright, Chromium), in $lanes lanes"
 pids=()
 for ((lane = 0; lane < lanes; lane++)); do

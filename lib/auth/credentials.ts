@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDummyHash, verifyPassword } from "@/lib/auth/passwords";
 import { recordAuditEvent } from "@/lib/data/audit";
 import { admitSignInAttempt, recordSignInFailure, recordSignInSuccess, type Admission } from "@/lib/data/sign-in-throttle";
+import { startSession } from "@/lib/data/sessions";
 import { findUserForSignIn } from "@/lib/data/users";
 import { forwardedClientAddress } from "@/lib/domain/client-address";
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, accountThrottleKey, addressThrottleKey, throttledErrorCode } from "@/lib/domain/throttle";
@@ -102,6 +103,8 @@ export async function authorizeCredentials(raw: unknown, request: AuthorizeReque
     return null;
   }
   await recordSignInSuccess(keys, ADDRESS_THROTTLE);
+  const userAgent = request?.headers?.["user-agent"];
+  const sessionId = await startSession(user.id, { userAgent: typeof userAgent === "string" ? userAgent : undefined, address });
   await recordAuditEvent({ actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id });
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionId };
 }

@@ -4,13 +4,18 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthOptions } from "@/lib/auth/options";
-import { getActiveUser, type SessionUser } from "@/lib/data/users";
+import { getSessionUser } from "@/lib/data/sessions";
+import type { SessionUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 
 export type { SessionUser };
 
 /**
  * The signed-in, active user of this request, or null. Cached per request.
+ *
+ * The cookie names a server-side session (lib/data/sessions.ts): one that was signed out, ended from the
+ * account page or by an admin's change, idle too long or past its absolute end lets nobody in, whatever
+ * the cookie says. A cookie from before sessions were kept (no session id) counts as signed out.
  *
  * Reads the session cookie and decrypts the JWT directly (what getServerSession does first), then reloads
  * the user. getServerSession would also run next-auth's whole request handler and re-encrypt a refreshed
@@ -22,8 +27,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const req = { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} };
   const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: getAuthOptions().secret });
   const id = token?.sub;
-  if (typeof id !== "string") return null;
-  return getActiveUser(id);
+  const sessionId = token?.sid;
+  if (typeof id !== "string" || typeof sessionId !== "string") return null;
+  return getSessionUser(sessionId, id);
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */

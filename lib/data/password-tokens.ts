@@ -6,6 +6,7 @@ import { passwordProblem } from "@/lib/domain/password-policy";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/prisma-client";
 import { appendAudit } from "./audit";
+import { endUserSessions } from "./sessions";
 
 // One-time links to set a password: an invitation (a new user chooses their first password) or a reset.
 // The token is 32 random bytes shown once; only its SHA-256 is stored, so the table leaks nothing usable.
@@ -76,12 +77,14 @@ export async function setPasswordWithToken(token: string, password: string, now 
     if (spent.count !== 1) throw new AppError("NOT_FOUND", SPENT);
     const row = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash: digest(token) }, select: { userId: true, purpose: true } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    // A reset means the old password may be known to someone else: every open session ends.
+    const sessionsEnded = await endUserSessions(tx, row.userId, "PASSWORD_CHANGED", { now });
     await appendAudit(tx, {
       actorId: row.userId,
       action: row.purpose === "INVITE" ? "user.password_set" : "user.password_reset",
       entityType: "User",
       entityId: row.userId,
-      after: { via: "one-time link" },
+      after: { via: "one-time link", sessionsEnded },
     });
     return { email: link.email };
   });

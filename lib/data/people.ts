@@ -20,6 +20,7 @@ import { appUrl, isMailConfigured, sendMails } from "@/lib/mail";
 import { Prisma } from "@/lib/prisma-client";
 import type { ChangePasswordInput, InviteInput, PeopleFilters, PersonUpdateInput } from "@/lib/validation/people";
 import { appendAudit, recordAuditEvent } from "./audit";
+import { endUserSessions } from "./sessions";
 import { issuePasswordToken, setPasswordPath, type PasswordLinkPurpose } from "./password-tokens";
 
 // People, for admins (/admin/users), and one's own password (/account). Every write runs in one
@@ -291,7 +292,10 @@ export async function updatePerson(actor: Actor, input: PersonUpdateInput): Prom
       where: { id: user.id },
       data: { name: after.name, role: after.role, organisationId: await organisationId(tx, after.organisation), body: after.body },
     });
-    await appendAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: user.id, before, after });
+    // A new role or organisation means new rights: the person signs in again (a new name alone does not).
+    const accessChanged = before.role !== after.role || before.organisation !== after.organisation;
+    const sessionsEnded = accessChanged ? await endUserSessions(tx, user.id, "ROLE_CHANGED") : 0;
+    await appendAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: user.id, before, after: { ...after, sessionsEnded } });
     return { changed: true };
   });
 }
@@ -310,13 +314,14 @@ export async function deactivatePerson(actor: Actor, userId: string, now = new D
     if (blocker) throw new AppError("CONFLICT", blocker);
     await tx.user.update({ where: { id: userId }, data: { active: false } });
     const voided = await tx.passwordToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    const sessionsEnded = await endUserSessions(tx, userId, "DEACTIVATED", { now });
     await appendAudit(tx, {
       actorId: actor.id,
       action: "user.deactivate",
       entityType: "User",
       entityId: userId,
       before: { active: true },
-      after: { active: false, linksVoided: voided.count },
+      after: { active: false, linksVoided: voided.count, sessionsEnded },
     });
   });
 }
@@ -353,7 +358,7 @@ const CHECK_PASSWORD = "Check the passwords: see the messages beside the fields.
  * Changes the signed-in person's password: the current one must be right, the new one must follow the
  * policy and differ from it. A wrong current password is recorded, like a failed sign-in.
  */
-export async function changeOwnPassword(user: Actor, input: ChangePasswordInput): Promise<void> {
+export async function changeOwnPassword(user: Actor & { sessionId?: string }, input: ChangePasswordInput): Promise<void> {
   const account = await getDb().user.findFirst({ where: { id: user.id, active: true }, select: { name: true, email: true, passwordHash: true } });
   if (!account) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   if (!account.passwordHash || !(await verifyPassword(account.passwordHash, input.current))) {
@@ -369,6 +374,14 @@ export async function changeOwnPassword(user: Actor, input: ChangePasswordInput)
     // Only over the hash just verified: a password set meanwhile (through a link) is not overwritten.
     const { count } = await tx.user.updateMany({ where: { id: user.id, active: true, passwordHash: account.passwordHash }, data: { passwordHash } });
     if (count !== 1) throw new AppError("CONFLICT", "Your password was changed meanwhile, elsewhere. Reload the page and try again.");
-    await appendAudit(tx, { actorId: user.id, action: "user.password_change", entityType: "User", entityId: user.id, after: { via: "account page" } });
+    // Every other browser signs in again with the new password; this one stays signed in.
+    const sessionsEnded = await endUserSessions(tx, user.id, "PASSWORD_CHANGED", { except: user.sessionId });
+    await appendAudit(tx, {
+      actorId: user.id,
+      action: "user.password_change",
+      entityType: "User",
+      entityId: user.id,
+      after: { via: "account page", sessionsEnded },
+    });
   });
 }

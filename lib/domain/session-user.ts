@@ -8,4 +8,6 @@ export type SessionUser = Actor & {
   organisationCode: string;
   /** The IANA zone to show times in: their choice, else Europe/Brussels (lib/domain/time-zone.ts). Never null. */
   timeZone: string;
+  /** The server-side session of this request (lib/data/sessions.ts); absent outside a signed-in request. */
+  sessionId?: string;
 };

@@ -42,7 +42,7 @@ const serialised = (value: unknown) => JSON.stringify(value, (_k, v: unknown) =>
 describe("sign-in audit", () => {
   test("a correct sign-in (e-mail in any case) returns the user and records auth.sign_in", async () => {
     const { result, events } = await signIn(`  ${user.email.toUpperCase()} `, user.password);
-    expect(result).toEqual({ id: user.id, email: user.email, name: user.name });
+    expect(result).toEqual({ id: user.id, email: user.email, name: user.name, sessionId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     expect(events).toEqual([expect.objectContaining({ action: "auth.sign_in", actorId: user.id, entityType: "User", entityId: user.id })]);
   });
 

@@ -121,7 +121,7 @@ describe("setting the password through the link", () => {
     expect(await verifyPassword(passwordHash!, OTHER_GOOD_PASSWORD)).toBe(false);
     expect(links).toHaveLength(1);
     expect(links[0]!.usedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(events).toEqual([{ action: "user.password_set", actorId: user.id, after: { via: "one-time link" } }]);
+    expect(events).toEqual([{ action: "user.password_set", actorId: user.id, after: { via: "one-time link", sessionsEnded: 0 } }]);
     expect(JSON.stringify(events)).not.toContain(GOOD_PASSWORD);
   });
 

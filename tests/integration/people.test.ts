@@ -270,7 +270,7 @@ describe("editing a person", () => {
         actorId: admin.id,
         entityId: person.id,
         before: { name: "Pavel Old", role: "STAFF", organisation: "NATO", body: null },
-        after: { name: "Pavel New", role: "MANAGER", organisation: "EU", body: "COMMISSION" },
+        after: { name: "Pavel New", role: "MANAGER", organisation: "EU", body: "COMMISSION", sessionsEnded: 0 },
       }),
     ]);
     // The session reads the user fresh: the new role applies at once.
@@ -396,7 +396,7 @@ describe("deactivation", () => {
     await expectAppError(app.people.reactivatePerson(admin, person.id), "CONFLICT");
 
     expect((await auditEventsAfter(prisma, since)).map((e) => [e.action, e.actorId, e.entityId, e.before, e.after])).toEqual([
-      ["user.deactivate", admin.id, person.id, { active: true }, { active: false, linksVoided: 1 }],
+      ["user.deactivate", admin.id, person.id, { active: true }, { active: false, linksVoided: 1, sessionsEnded: 0 }],
       ["user.reactivate", admin.id, person.id, { active: false }, { active: true }],
     ]);
   });

@@ -62,6 +62,7 @@ describe("schema.prisma and prisma/migrations", () => {
         "StatusUpdate",
         "StatusUpdateRevision",
         "User",
+        "UserSession",
       ].sort(),
     );
     expect(migrations.enums).toContain(`"ImplementationStatus": NOT_STARTED, IN_PROGRESS, ONGOING, COMPLETED, STALLED`);

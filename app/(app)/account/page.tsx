@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SessionList } from "@/components/account/session-list";
 import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { OrganisationLabel } from "@/components/admin/people/organisation-label";
 import { requirePageUser } from "@/lib/auth/session";
 import { getOwnAccount } from "@/lib/data/people";
+import { listLiveSessions } from "@/lib/data/sessions";
 import { formatDateTime } from "@/lib/domain/format";
 import { PASSWORD_RULE } from "@/lib/domain/password-policy";
 import type { OrganisationCode } from "@/lib/domain/people";
@@ -14,10 +16,15 @@ import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Your account" };
 
-/** Every signed-in person: who the tracker knows them as, the time zone they read times in, and their password. */
-export default async function AccountPage() {
+/**
+ * Every signed-in person: who the tracker knows them as, the time zone they read times in, their password,
+ * and the browsers signed in as them (each can be ended).
+ */
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const user = await requirePageUser("/account");
-  const account = await getOwnAccount(user);
+  const [account, sessions, query] = await Promise.all([getOwnAccount(user), listLiveSessions(user), searchParams]);
   return (
     <>
       <h1>Your account</h1>
@@ -53,6 +60,11 @@ export default async function AccountPage() {
         <section className="card" aria-labelledby="password-heading">
           <h2 id="password-heading">Change your password</h2>
           <ChangePasswordForm email={account.email} rule={PASSWORD_RULE} />
+          <p className="muted">Changing it signs you out on every other browser.</p>
+        </section>
+        <section className="card" aria-labelledby="sessions-heading" id="sessions">
+          <h2 id="sessions-heading">Where you are signed in</h2>
+          <SessionList sessions={sessions} timeZone={user.timeZone} ended={query.sessions === "ended"} />
         </section>
       </div>
     </>
