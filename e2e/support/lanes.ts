@@ -23,6 +23,7 @@ export const SPEC_SECONDS: Record<string, number> = {
   "record-update.spec.ts": 37,
   "import.spec.ts": 32,
   "print.spec.ts": 30,
+  "security-headers.spec.ts": 25,
   "audit.spec.ts": 22,
   "my-work.spec.ts": 21,
   "proposals-list-csv.spec.ts": 15,
