@@ -1,11 +1,12 @@
 // Every page on a phone (390 x 844): the document never scrolls sideways (a wide table scrolls inside its
-// own box, which says so), the header folds into a menu and stays short, and axe (WCAG 2.2 AA, target
-// size included) finds nothing. Each role opens the pages it uses; pages with their own 390 px checks
+// own box, which says so), the header folds into a menu and stays short, and axe finds nothing: its
+// layout-dependent rules (target size, scrolling regions, contrast) on pages accessibility.spec.ts scans
+// whole at desktop size, all of WCAG 2.2 AA on the others. Each role opens the pages it uses; pages with their own 390 px checks
 // (people, focal points, catalogue, import, notifications panel, reports) are left to their specs.
 // Nothing is written.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { RoleName } from "./support/auth";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolations, expectNoLayoutAxeViolations } from "./support/axe";
 import { freshProposal, newUser } from "./support/data";
 import { expectNoSidewaysScroll, newAnonymousContext, newRoleContext, signedInPage } from "./support/pages";
 
@@ -30,6 +31,19 @@ const PAGES: Record<RoleName, string[]> = {
   admin: ["/audit?signIns=1"],
 };
 
+// Pages accessibility.spec.ts scans whole (every WCAG 2.2 AA rule) at desktop size.
+const SCANNED_AT_DESKTOP = new Set([
+  "/dashboard",
+  "/dashboard/changes",
+  "/proposals",
+  "/proposals/p01/compare",
+  "/periods",
+  "/periods/report-11",
+  "/periods/new",
+  "/reports",
+  "/audit",
+]);
+
 async function checkPhonePage(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect.soft(response?.status(), path).toBe(200);
@@ -37,7 +51,8 @@ async function checkPhonePage(page: Page, path: string): Promise<void> {
   await expectNoSidewaysScroll(page, path);
   const header = await page.locator(".site-header").boundingBox();
   if (header) expect.soft(header.height, `header height on ${path}`).toBeLessThanOrEqual(MAX_HEADER_HEIGHT);
-  await expectNoAxeViolations(page);
+  if (SCANNED_AT_DESKTOP.has(path.split("?")[0]!)) await expectNoLayoutAxeViolations(page);
+  else await expectNoAxeViolations(page);
 }
 
 async function phoneContext(browser: Browser, role: RoleName) {

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
 import { embeddedDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { rebuildReason, sourceFingerprint, writeBuildStamp } from "./lib/build-stamp";
 import { describeConnectionRole } from "./lib/database-roles";
 import { prepareDatabase } from "./lib/migrate";
 
@@ -138,10 +139,18 @@ async function main() {
       SEED_DEMO_DATA: demo,
     };
     const next = path.join(root, "node_modules/next/dist/bin/next");
-    if (!isDev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
-      console.log("No production build yet: building (about a minute)...");
-      const code = await waitFor(run([next, "build"], env));
-      if (code !== 0) throw new Error("next build failed");
+    if (!isDev) {
+      // Fingerprinted before building: a file changed during the build makes the next start build again.
+      const fingerprint = await sourceFingerprint(root);
+      const reason = await rebuildReason(root, fingerprint);
+      if (reason) {
+        console.log(`${reason}: building (about a minute)...`);
+        const code = await waitFor(run([next, "build"], env));
+        if (code !== 0) throw new Error("next build failed");
+        await writeBuildStamp(root, fingerprint);
+      } else {
+        console.log("The production build matches the code.");
+      }
     }
     if (stopping) return;
     app = isDev

@@ -31,6 +31,8 @@ echo "== Unit and integration tests (Vitest, real PostgreSQL); production build 
 npx vitest run || { kill "$build_pid" 2>/dev/null || true; exit 1; }
 echo "== Production build"
 wait "$build_pid" || { cat "$build_log"; exit 1; }
+# What the build was made from: the first-run journey's `npm start` then serves it as it is.
+npx tsx scripts/write-build-stamp.ts
 # The journeys run in lanes side by side (e2e/support/lanes.ts), each a Playwright run with its own server
 # and throwaway database; each lane prints its lines prefixed with its number, then its own summary.
 lanes="${E2E_LANES:-2}"

@@ -18,3 +18,20 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect.soft(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * The axe rules whose outcome depends on the layout: run at phone size on pages the full scan already
+ * checks at desktop size (the markup, names, roles and contrast are the same; the size of targets, what
+ * scrolls and what overlaps are not).
+ */
+export const LAYOUT_RULES = ["target-size", "scrollable-region-focusable", "color-contrast", "meta-viewport", "meta-viewport-large", "region"];
+
+/** axe with only the layout-dependent rules (LAYOUT_RULES). */
+export async function expectNoLayoutAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withRules(LAYOUT_RULES)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect.soft(summary, `axe layout violations on ${page.url()}`).toEqual([]);
+}

@@ -3,11 +3,10 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { needsTouch, sessionEnd, sessionEndsAt, type SessionEndReason } from "@/lib/domain/sessions";
 import type { SessionUser } from "@/lib/domain/session-user";
-import { resolveTimeZone } from "@/lib/domain/time-zone";
-import type { Role } from "@/lib/domain/vocabulary";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/prisma-client";
 import { appendAudit } from "./audit";
+import { sessionUserSelect, toSessionUser } from "./users";
 
 // Server-side sessions (lib/domain/sessions.ts): created at sign-in, checked on every request together
 // with the user, ended by signing out, from the account page, or by an admin's change to the account.
@@ -31,36 +30,18 @@ export async function startSession(userId: string, client: { userAgent?: string;
   return id;
 }
 
-type SessionRow = {
-  lastSeenAt: Date;
-  expiresAt: Date;
-  endedAt: Date | null;
-  user: {
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    organisationId: string;
-    organisation: { code: string };
-    timeZone: string | null;
-    active: boolean;
-  };
-};
-
 /**
  * The active user of a live session, or null (ended, idle too long, past its absolute end, or the user was
  * deactivated). One query; the session's last activity moves on at most once a minute.
  */
 export async function getSessionUser(sessionId: string, userId: string, now = new Date()): Promise<SessionUser | null> {
-  const row: SessionRow | null = await getDb().userSession.findFirst({
+  const row = await getDb().userSession.findFirst({
     where: { id: sessionId, userId },
     select: {
       lastSeenAt: true,
       expiresAt: true,
       endedAt: true,
-      user: {
-        select: { id: true, email: true, name: true, role: true, organisationId: true, organisation: { select: { code: true } }, timeZone: true, active: true },
-      },
+      user: { select: { ...sessionUserSelect, active: true } },
     },
   });
   if (!row || !row.user.active || sessionEnd(row, now, limits())) return null;
@@ -68,17 +49,7 @@ export async function getSessionUser(sessionId: string, userId: string, now = ne
     // Only forward, and never on an ended session: a concurrent sign-out wins.
     await getDb().userSession.updateMany({ where: { id: sessionId, endedAt: null, lastSeenAt: { lt: now } }, data: { lastSeenAt: now } });
   }
-  const { user } = row;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organisationId: user.organisationId,
-    organisationCode: user.organisation.code,
-    timeZone: resolveTimeZone(user.timeZone),
-    sessionId,
-  };
+  return { ...toSessionUser(row.user), sessionId };
 }
 
 /** Whether a session still lets its browser in (for next-auth's own session endpoint). */

@@ -5,7 +5,7 @@ import { resolveTimeZone } from "@/lib/domain/time-zone";
 
 export type { SessionUser };
 
-const sessionUserSelect = {
+export const sessionUserSelect = {
   id: true,
   email: true,
   name: true,
@@ -18,17 +18,30 @@ const sessionUserSelect = {
 /** The active user behind a session; null when the account was removed or deactivated since sign-in. */
 export async function getActiveUser(id: string): Promise<SessionUser | null> {
   const user = await getDb().user.findFirst({ where: { id, active: true }, select: sessionUserSelect });
-  return (
-    user && {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      organisationId: user.organisationId,
-      organisationCode: user.organisation.code,
-      timeZone: resolveTimeZone(user.timeZone),
-    }
-  );
+  return user && toSessionUser(user);
+}
+
+type SessionUserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: SessionUser["role"];
+  organisationId: string;
+  organisation: { code: string };
+  timeZone: string | null;
+};
+
+/** A row read with sessionUserSelect, as pages and actions see the person. */
+export function toSessionUser(user: SessionUserRow): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    organisationCode: user.organisation.code,
+    timeZone: resolveTimeZone(user.timeZone),
+  };
 }
 
 /** For sign-in only: includes the password hash. */
