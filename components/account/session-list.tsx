@@ -1,22 +1,12 @@
 import { endSessionAction, signOutEverywhereAction } from "@/lib/actions/auth";
 import { formatDateTime } from "@/lib/domain/format";
-import { describeUserAgent } from "@/lib/domain/sessions";
-
-export type SessionItem = {
-  id: string;
-  current: boolean;
-  createdAt: Date;
-  lastSeenAt: Date;
-  endsAt: Date;
-  userAgent: string | null;
-  address: string | null;
-};
+import { describeUserAgent, type SessionListItem } from "@/lib/domain/sessions";
 
 /**
  * The person's live sessions (each browser signed in as them): where and when, and a button to end any
  * other one at once. "Sign out everywhere" ends them all, this one included.
  */
-export function SessionList({ sessions, timeZone, ended }: { sessions: SessionItem[]; timeZone: string; ended: boolean }) {
+export function SessionList({ sessions, timeZone, ended }: { sessions: SessionListItem[]; timeZone: string; ended: boolean }) {
   const others = sessions.filter((s) => !s.current).length;
   return (
     <>

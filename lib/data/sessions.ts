@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { needsTouch, sessionEnd, sessionEndsAt, type SessionEndReason } from "@/lib/domain/sessions";
+import { needsTouch, sessionEnd, sessionEndsAt, type SessionEndReason, type SessionListItem } from "@/lib/domain/sessions";
 import type { SessionUser } from "@/lib/domain/session-user";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/prisma-client";
@@ -120,16 +120,6 @@ export async function endOtherSession(user: { id: string; sessionId?: string }, 
     return count === 1;
   });
 }
-
-export type SessionListItem = {
-  id: string;
-  current: boolean;
-  createdAt: Date;
-  lastSeenAt: Date;
-  endsAt: Date;
-  userAgent: string | null;
-  address: string | null;
-};
 
 /** The user's live sessions, the current one first, then by last activity. */
 export async function listLiveSessions(user: { id: string; sessionId?: string }, now = new Date()): Promise<SessionListItem[]> {

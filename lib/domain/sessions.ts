@@ -13,6 +13,19 @@ export const SESSION_END_LABELS: Record<SessionEndReason, string> = {
   PASSWORD_CHANGED: "Password changed",
 };
 
+/** A live session as the account page lists it. */
+export type SessionListItem = {
+  id: string;
+  /** The session of the request that reads the list. */
+  current: boolean;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** When it ends by itself (idle timeout or absolute end), unless used before. */
+  endsAt: Date;
+  userAgent: string | null;
+  address: string | null;
+};
+
 /** lastSeenAt moves on at most this often: one small write a minute per active browser, not one per request. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
